@@ -34,14 +34,18 @@ public final class OrderValidator {
             reasons.add(RejectionReason.of(ReasonCode.RESTAURANT_NOT_ACCEPTING_ORDERS,
                     restaurant.name() + " is not accepting orders right now."));
         }
-        List<PricedLine> lines = new ArrayList<>();
+        List<OrderableLine> lines = new ArrayList<>();
         for (Map.Entry<String, Integer> line : mergeDuplicates(order.items()).entrySet()) {
-            priceLine(menu.get(), line.getKey(), line.getValue(), reasons).ifPresent(lines::add);
+            checkLine(menu.get(), line.getKey(), line.getValue(), reasons).ifPresent(lines::add);
         }
         if (!reasons.isEmpty()) {
             return new Validation.Rejected(reasons);
         }
-        return total(restaurant.currency(), lines);
+        return price(restaurant.currency(), lines);
+    }
+
+    /** A line that passed every check: a menu item on offer and a quantity in range, not yet priced. */
+    private record OrderableLine(String menuItemId, MenuItem item, int quantity) {
     }
 
     private static List<RejectionReason> checkShape(OrderRequest order) {
@@ -64,18 +68,21 @@ public final class OrderValidator {
     static Map<String, Integer> mergeDuplicates(List<RequestedLine> items) {
         Map<String, Integer> merged = new LinkedHashMap<>();
         for (RequestedLine line : items) {
-            merged.merge(line.menuItemId(), line.quantity(), OrderValidator::addClamped);
+            merged.merge(line.menuItemId(), line.quantity(), OrderValidator::addQuantities);
         }
         return merged;
     }
 
-    private static int addClamped(int a, int b) {
-        long sum = (long) a + b;
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, sum));
+    /** A line below the minimum stays out of range once merged: a negative line must not net off another. */
+    private static int addQuantities(int a, int b) {
+        if (a < MIN_QUANTITY || b < MIN_QUANTITY) {
+            return Math.min(a, b);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, (long) a + b);
     }
 
-    private static Optional<PricedLine> priceLine(Menu menu, String menuItemId, int quantity,
-                                                  List<RejectionReason> reasons) {
+    private static Optional<OrderableLine> checkLine(Menu menu, String menuItemId, int quantity,
+                                                     List<RejectionReason> reasons) {
         Optional<MenuItem> found = menu.item(menuItemId);
         if (found.isEmpty()) {
             reasons.add(RejectionReason.forItem(ReasonCode.MENU_ITEM_NOT_FOUND, menuItemId,
@@ -98,19 +105,24 @@ public final class OrderValidator {
         if (!valid) {
             return Optional.empty();
         }
-        return Optional.of(new PricedLine(menuItemId, item.name(), quantity, item.price(), item.price().times(quantity)));
+        return Optional.of(new OrderableLine(menuItemId, item, quantity));
     }
 
-    private static Validation total(String currency, List<PricedLine> lines) {
+    /** Line totals and the total, all inside the guard: a price times a quantity can overflow as well as a sum. */
+    private static Validation price(String currency, List<OrderableLine> lines) {
+        List<PricedLine> priced = new ArrayList<>(lines.size());
         Money total = Money.zero(currency);
         try {
-            for (PricedLine line : lines) {
-                total = total.plus(line.lineTotal());
+            for (OrderableLine line : lines) {
+                MenuItem item = line.item();
+                Money lineTotal = item.price().times(line.quantity());
+                priced.add(new PricedLine(line.menuItemId(), item.name(), line.quantity(), item.price(), lineTotal));
+                total = total.plus(lineTotal);
             }
         } catch (ArithmeticException | IllegalArgumentException e) {
             return new Validation.Rejected(List.of(RejectionReason.of(ReasonCode.TOTAL_OUT_OF_RANGE,
                     "The order total cannot be computed: " + e.getMessage())));
         }
-        return new Validation.Priced(new Pricing(currency, lines, total));
+        return new Validation.Priced(new Pricing(currency, priced, total));
     }
 }

@@ -54,7 +54,8 @@ public final class OrderChangeMessage {
                 order(root.get("order")));
     }
 
-    private static OrderRequest order(JsonNode order) {
+    /** The {@code order} part alone: what the client sent, as the validator receives it. */
+    public static OrderRequest order(JsonNode order) {
         if (order == null || !order.isObject()) {
             throw new MalformedMessageException("order must be an object");
         }

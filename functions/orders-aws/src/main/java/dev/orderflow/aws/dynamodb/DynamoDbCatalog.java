@@ -8,6 +8,8 @@ import dev.orderflow.ports.Catalog;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.util.ArrayList;
@@ -57,11 +59,13 @@ public final class DynamoDbCatalog implements Catalog {
 
     private QueryResponse queryPage(String restaurantId, Map<String, AttributeValue> startKey) {
         try {
-            return dynamoDb.query(r -> r.tableName(tableName)
+            return dynamoDb.query(QueryRequest.builder()
+                    .tableName(tableName)
                     .keyConditionExpression("#restaurantId = :restaurantId")
                     .expressionAttributeNames(Map.of("#restaurantId", RESTAURANT_ID))
                     .expressionAttributeValues(Map.of(":restaurantId", AttributeValue.fromS(restaurantId)))
-                    .exclusiveStartKey(startKey));
+                    .exclusiveStartKey(startKey)
+                    .build());
         } catch (SdkException e) {
             throw DynamoDbErrors.translate("Query", e);
         }
@@ -91,7 +95,7 @@ public final class DynamoDbCatalog implements Catalog {
 
     private void putItem(Map<String, AttributeValue> item) {
         try {
-            dynamoDb.putItem(r -> r.tableName(tableName).item(item));
+            dynamoDb.putItem(PutItemRequest.builder().tableName(tableName).item(item).build());
         } catch (SdkException e) {
             throw DynamoDbErrors.translate("PutItem", e);
         }

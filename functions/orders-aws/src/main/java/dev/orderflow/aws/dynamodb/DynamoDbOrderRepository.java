@@ -16,6 +16,9 @@ import dev.orderflow.ports.WriteResult;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -101,11 +104,13 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         item.put(CHANGE_RECEIVED_AT, n(change.receivedAt()));
         item.put(CHANGE_REQUEST_ID, s(change.requestId()));
         try {
-            dynamoDb.putItem(r -> r.tableName(tableName)
+            dynamoDb.putItem(PutItemRequest.builder()
+                    .tableName(tableName)
                     .item(item)
                     .conditionExpression(CREATE_CONDITION)
                     .expressionAttributeNames(Map.of("#orderId", ORDER_ID))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
             return WriteResult.of(status == OrderStatus.PENDING ? Outcome.RECORDED : Outcome.FAILED, 1);
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.item();
@@ -139,14 +144,16 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         }
         String update = REPLACE_UPDATE.formatted(hasNotes ? ", #notes = :notes" : "", hasNotes ? "" : ", #notes");
         try {
-            UpdateItemResponse response = dynamoDb.updateItem(r -> r.tableName(tableName)
+            UpdateItemResponse response = dynamoDb.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
                     .key(key(change.userId(), change.orderId()))
                     .updateExpression(update)
                     .conditionExpression(REPLACE_CONDITION)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.UPDATED_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
             return WriteResult.of(Outcome.RECORDED, version(response.attributes()));
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.item();
@@ -218,13 +225,15 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         values.put(":version", n(version));
         values.put(":now", s(Timestamps.format(now)));
         try {
-            dynamoDb.updateItem(r -> r.tableName(tableName)
+            dynamoDb.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
                     .key(key(userId, orderId))
                     .updateExpression(update)
                     .conditionExpression(OUTCOME_CONDITION)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
             return WriteResult.of(Outcome.valueOf(outcome.name()), version);
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.item();
@@ -241,9 +250,11 @@ public final class DynamoDbOrderRepository implements OrderRepository {
 
     private Optional<Map<String, AttributeValue>> currentItem(String userId, String orderId) {
         try {
-            GetItemResponse response = dynamoDb.getItem(r -> r.tableName(tableName)
+            GetItemResponse response = dynamoDb.getItem(GetItemRequest.builder()
+                    .tableName(tableName)
                     .key(key(userId, orderId))
-                    .consistentRead(true));
+                    .consistentRead(true)
+                    .build());
             return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
         } catch (SdkException e) {
             throw DynamoDbErrors.translate("GetItem", e);
@@ -256,13 +267,15 @@ public final class DynamoDbOrderRepository implements OrderRepository {
                 ":now", s(Timestamps.format(now)),
                 ":expiresAt", n(now.plus(tombstoneRetention).getEpochSecond()));
         try {
-            dynamoDb.updateItem(r -> r.tableName(tableName)
+            dynamoDb.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
                     .key(key(userId, orderId))
                     .updateExpression(DELETE_UPDATE)
                     .conditionExpression(DELETE_CONDITION)
                     .expressionAttributeNames(names(DELETED_AT, EXPIRES_AT, UPDATED_AT, CREATED_KEY, LINES, NOTES,
                             RESTAURANT_ID, TOTAL_MINOR, CURRENCY, REASONS, ORDER_ID))
-                    .expressionAttributeValues(values));
+                    .expressionAttributeValues(values)
+                    .build());
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -5,6 +5,7 @@ import dev.orderflow.domain.OrderChange;
 import dev.orderflow.ports.WorkflowStarter;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 
 /**
  * Starts the order workflow with a deterministic execution name. Step Functions (STANDARD) returns the running
@@ -24,9 +25,11 @@ public final class StepFunctionsWorkflowStarter implements WorkflowStarter {
     @Override
     public Started start(OrderChange change, String input) {
         try {
-            stepFunctions.startExecution(r -> r.stateMachineArn(stateMachineArn)
+            stepFunctions.startExecution(StartExecutionRequest.builder()
+                    .stateMachineArn(stateMachineArn)
                     .name(ExecutionName.of(change))
-                    .input(input));
+                    .input(input)
+                    .build());
             return Started.STARTED;
         } catch (ExecutionAlreadyExistsException e) {
             return Started.ALREADY_STARTED;
