@@ -71,6 +71,14 @@ public final class DynamoDbCatalog implements Catalog {
         }
     }
 
+    /** Writes whole menus: each restaurant and its dishes (see {@code dev.orderflow.catalog.CatalogFile}). */
+    public void load(List<Menu> menus) {
+        for (Menu menu : menus) {
+            put(menu.restaurant());
+            menu.items().values().forEach(this::put);
+        }
+    }
+
     /** Writes a restaurant (seeding the local stack and tests; in AWS the catalog is loaded the same way). */
     public void put(Restaurant restaurant) {
         Map<String, AttributeValue> item = new HashMap<>();

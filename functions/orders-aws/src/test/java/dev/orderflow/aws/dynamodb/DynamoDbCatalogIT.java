@@ -1,6 +1,5 @@
 package dev.orderflow.aws.dynamodb;
 
-import dev.orderflow.domain.Menu;
 import dev.orderflow.testing.Catalogs;
 import dev.orderflow.testing.EmbeddedDynamoDb;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +15,7 @@ class DynamoDbCatalogIT {
     static void seed() {
         EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.shared();
         catalog = new DynamoDbCatalog(dynamoDb.client(), dynamoDb.createTable("catalog", CatalogTable::createTableRequest));
-        for (Menu menu : Catalogs.all()) {
-            catalog.put(menu.restaurant());
-            menu.items().values().forEach(catalog::put);
-        }
+        catalog.load(Catalogs.all());
     }
 
     @Test
