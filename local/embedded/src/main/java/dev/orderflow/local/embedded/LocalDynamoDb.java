@@ -28,11 +28,13 @@ public final class LocalDynamoDb implements AutoCloseable {
     public static final String SECRET_KEY = "local";
 
     private final Server jetty;
+    private final LocalDynamoDBRequestHandler database;
     private final URI endpoint;
     private final DynamoDbClient client;
 
-    private LocalDynamoDb(Server jetty, URI endpoint, DynamoDbClient client) {
+    private LocalDynamoDb(Server jetty, LocalDynamoDBRequestHandler database, URI endpoint, DynamoDbClient client) {
         this.jetty = jetty;
+        this.database = database;
         this.endpoint = endpoint;
         this.client = client;
     }
@@ -47,14 +49,18 @@ public final class LocalDynamoDb implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         jetty.addConnector(connector);
+        LocalDynamoDBRequestHandler database = null;
         try {
             // one shared database file (not one per access key and region), no artificial CREATING delays
-            var requestHandler = new LocalDynamoDBRequestHandler(0, dataDir.isEmpty(),
+            database = new LocalDynamoDBRequestHandler(0, dataDir.isEmpty(),
                     dataDir.map(d -> d.toAbsolutePath().toString()).orElse(null), true, false);
-            jetty.setHandler(new LocalDynamoDBServerHandler(requestHandler, null));
+            jetty.setHandler(new LocalDynamoDBServerHandler(database, null));
             jetty.start();
         } catch (Exception e) {
             stopQuietly(jetty);
+            if (database != null) {
+                database.shutdown();
+            }
             throw new IllegalStateException("DynamoDB Local did not start on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
         URI endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort());
@@ -64,7 +70,7 @@ public final class LocalDynamoDb implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        LocalDynamoDb dynamoDb = new LocalDynamoDb(jetty, endpoint, client);
+        LocalDynamoDb dynamoDb = new LocalDynamoDb(jetty, database, endpoint, client);
         try {
             awaitReady(client);
         } catch (RuntimeException e) {
@@ -102,6 +108,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     public void close() {
         client.close();
         stopQuietly(jetty);
+        database.shutdown(); // releases the database file
     }
 
     private static void stopQuietly(Server jetty) {
