@@ -38,6 +38,11 @@ public final class TestTokens {
         this.lifetime = lifetime;
     }
 
+    /** The id of the key the server signs with (for a token that names it but is signed by another). */
+    public String keyId() {
+        return key.keyId();
+    }
+
     /** A client_credentials access token for {@code clientId} with {@code scopes}, as the token endpoint issues it. */
     public Token accessToken(String clientId, String... scopes) {
         return new Token(CognitoClaims.accessToken(issuer, clientId, List.of(scopes), clock.instant(), lifetime));
