@@ -16,7 +16,7 @@ import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -45,7 +45,7 @@ final class CognitoAuthorizer {
 
     /** How API Gateway hands date claims to templates and Lambda: {@code Sun Nov 22 11:00:00 UTC 2026}. */
     private static final DateTimeFormatter CLAIM_DATE =
-            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ENGLISH).withZone(ZoneId.of("UTC"));
     private static final Set<String> TOKEN_USES = Set.of("access", "id");
 
     private final String issuer;

@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
 final class GatewayResponses {
 
     private static final String BUILT_IN_TEMPLATE = "{\"message\": $context.error.messageString}";
-    private static final Pattern VARIABLE = Pattern.compile("\\$!?\\{?(context(?:\\.[A-Za-z_][A-Za-z0-9_:-]*)+)}?");
+    /** {@code $context.a.b}, {@code $!context.a.b} or {@code ${context.a.b}}: the name in group 1 or 2. */
+    private static final String NAME = "context(?:\\.[A-Za-z_][A-Za-z0-9_:-]*)+";
+    private static final Pattern VARIABLE = Pattern.compile("\\$!?(?:\\{(" + NAME + ")}|(" + NAME + "))");
 
     private final JsonNode responses;
 
@@ -86,7 +88,8 @@ final class GatewayResponses {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             Object value = variables;
-            String[] path = matcher.group(1).split("\\.");
+            String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+            String[] path = name.split("\\.");
             for (int i = 1; i < path.length && value != null; i++) {
                 value = value instanceof Map<?, ?> map ? map.get(path[i]) : null;
             }
