@@ -5,6 +5,7 @@ import dev.orderflow.local.auth.SigningKey;
 import dev.orderflow.local.auth.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +76,15 @@ class CognitoAuthorizerTest {
         assertRefused("Bearer ", READ_OR_WRITE, GatewayResponseType.UNAUTHORIZED);
         assertThatThrownBy(() -> authorizer.authorize(Optional.empty(), READ_OR_WRITE))
                 .isInstanceOfSatisfying(GatewayError.class, error -> assertThat(error.type()).isEqualTo(GatewayResponseType.UNAUTHORIZED));
+    }
+
+    @Test
+    void unreachableJwks_isAnAuthorizerConfigurationError_notARefusedToken() {
+        CognitoAuthorizer withoutKeys = CognitoAuthorizer.forJwks(URI.create("http://127.0.0.1:1/.well-known/jwks.json"), ISSUER, CLOCK);
+
+        assertThatThrownBy(() -> withoutKeys.authorize(Optional.of(TOKENS.accessToken("demo", "orders/read").sign()), READ_OR_WRITE))
+                .isInstanceOfSatisfying(GatewayError.class,
+                        error -> assertThat(error.type()).isEqualTo(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR));
     }
 
     private Map<String, String> authorize(String token, Operation.Security security) {
