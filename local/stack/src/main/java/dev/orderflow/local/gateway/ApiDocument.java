@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,8 +159,7 @@ final class ApiDocument {
         List<String> scopes = new ArrayList<>();
         boolean authorized = false;
         for (JsonNode requirement : requirements) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = requirement.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> scheme = it.next();
+            for (Map.Entry<String, JsonNode> scheme : requirement.properties()) {
                 JsonNode definition = tree.path("components").path("securitySchemes").path(scheme.getKey());
                 if (!"cognito_user_pools".equals(definition.path("x-amazon-apigateway-authtype").asText())) {
                     throw new IllegalStateException(name + " uses the security scheme " + scheme.getKey()
