@@ -1,0 +1,104 @@
+package dev.orderflow.local.states.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
+
+/**
+ * Runs the branches of a Parallel state or the iterations of a Map state on virtual threads, at most
+ * {@code maxConcurrency} at a time (0: all at once). The first failure cancels the rest and is rethrown; a stop
+ * of the execution interrupts them all.
+ */
+final class Branches {
+
+    private Branches() {
+    }
+
+    /** The results in branch order, or the first failure. */
+    static List<JsonNode> runAll(int count, int maxConcurrency, IntFunction<JsonNode> branch) {
+        Semaphore permits = new Semaphore(maxConcurrency <= 0 ? Integer.MAX_VALUE : maxConcurrency);
+        List<CompletableFuture<JsonNode>> futures = new ArrayList<>(count);
+        List<Thread> threads = new ArrayList<>(count);
+        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            CompletableFuture<JsonNode> future = new CompletableFuture<>();
+            futures.add(future);
+            threads.add(Thread.ofVirtual().name("branch-" + index).start(() -> {
+                try {
+                    permits.acquire();
+                    try {
+                        future.complete(branch.apply(index));
+                    } finally {
+                        permits.release();
+                    }
+                } catch (InterruptedException e) {
+                    future.completeExceptionally(new ExecutionStopped.Aborted());
+                } catch (Throwable thrown) {
+                    future.completeExceptionally(thrown);
+                }
+                if (future.isCompletedExceptionally()) {
+                    firstFailure.complete(null);
+                }
+            }));
+        }
+        try {
+            CompletableFuture.anyOf(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), firstFailure).get();
+        } catch (InterruptedException e) {
+            threads.forEach(Thread::interrupt);
+            join(threads);
+            throw new ExecutionStopped.Aborted();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the waiting future does not fail", e);
+        }
+        RuntimeException failure = firstFailure(futures);
+        if (failure != null) {
+            threads.forEach(Thread::interrupt);
+            join(threads);
+            throw failure;
+        }
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** The failure of the lowest-numbered failed branch: deterministic when several fail at once. */
+    private static RuntimeException firstFailure(List<CompletableFuture<JsonNode>> futures) {
+        RuntimeException first = null;
+        for (CompletableFuture<JsonNode> future : futures) {
+            if (future.isCompletedExceptionally()) {
+                try {
+                    future.join();
+                } catch (CompletionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(e.getCause());
+                    if (first == null || first instanceof ExecutionStopped && !(cause instanceof ExecutionStopped)) {
+                        first = cause;
+                    }
+                }
+            }
+        }
+        return first;
+    }
+
+    private static void join(List<Thread> threads) {
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
