@@ -82,7 +82,9 @@ final class Delivery extends ComponentResource {
                 .retentionInDays(env.config().logRetentionDays())
                 .build(), child);
 
+        // A fixed name: the deploy role's trust policy names it before it exists (README, one-time bootstrap).
         var buildRole = new Role("build", RoleArgs.builder()
+                .name(buildRoleName(env))
                 .description("Orderflow CodeBuild: test, push images, assume the deploy role")
                 .assumeRolePolicy(Policy.assumableBy("codebuild.amazonaws.com", env.accountId()))
                 .build(), child);
@@ -178,6 +180,11 @@ final class Delivery extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(pipelinePolicy).build());
 
         registerOutputs(Map.of("pipelineName", pipeline.name(), "buildProjectName", project.name()));
+    }
+
+    /** {@code orderflow-<stack>-codebuild}. */
+    static String buildRoleName(StackContext env) {
+        return env.prefix() + "-codebuild";
     }
 
     private static ProjectEnvironmentEnvironmentVariableArgs plain(String name, Output<String> value) {

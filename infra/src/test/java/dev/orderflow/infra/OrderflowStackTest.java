@@ -326,6 +326,8 @@ class OrderflowStackTest {
         assertThat(build.get("sts:AssumeRole")).containsExactly(StackRun.DEPLOY_ROLE_ARN);
         assertThat(build.get("secretsmanager:GetSecretValue")).containsExactly(StackRun.PULUMI_SECRET_ARN);
         assertThat(grants("pipeline").get("codestar-connections:UseConnection")).containsExactly(StackRun.CONNECTION_ARN);
+        // The name the deploy role's trust policy expects (README, one-time bootstrap).
+        assertThat(input(stack.one("aws:iam/role:Role", "build"), "name")).isEqualTo("orderflow-test-codebuild");
     }
 
     // --- functions --------------------------------------------------------------------------------------------
