@@ -18,6 +18,7 @@ final class GraphRules {
 
     static void check(StateGraph graph, String location, List<InvalidDefinitionException.Problem> problems) {
         String prefix = location + "/States/";
+        int before = problems.size();
         if (!graph.states().containsKey(graph.startAt())) {
             problems.add(new InvalidDefinitionException.Problem("MISSING_TRANSITION_TARGET",
                     "Missing 'Next' target: " + graph.startAt(), location + "/StartAt"));
@@ -37,7 +38,7 @@ final class GraphRules {
                         "State \"" + name + "\" is not reachable", prefix + name));
             }
         }
-        if (graph.states().values().stream().noneMatch(GraphRules::canEnd)) {
+        if (problems.size() == before && graph.states().values().stream().noneMatch(GraphRules::canEnd)) {
             problems.add(new InvalidDefinitionException.Problem("MISSING_END_STATE",
                     "Workflow has no terminal state", location.isEmpty() ? "/" : location));
         }

@@ -45,6 +45,7 @@ final class BenchCommand {
         int executions = line.integer("--executions", 2000);
         int concurrency = line.integer("--concurrency", 16);
         int warmup = line.integer("--warmup", 300);
+        quietHandlerLogs();
         err.println("orderflow states bench: starting DynamoDB Local and the order workflow...");
         try (OrderWorkflowFixture fixture = OrderWorkflowFixture.start()) {
             err.printf("warming up (%d executions)...%n", warmup);
@@ -65,6 +66,15 @@ final class BenchCommand {
                     workflow.perSecond(), workflow.percentile(50), workflow.percentile(99), workflow.failures(),
                     floor.perSecond());
             return workflow.failures() == 0 ? 0 : 1;
+        }
+    }
+
+    /** The handlers log each order at INFO: thousands of lines that would only slow the benchmark down. */
+    private static void quietHandlerLogs() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(java.util.logging.Level.WARNING);
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            handler.setLevel(java.util.logging.Level.WARNING);
         }
     }
 
