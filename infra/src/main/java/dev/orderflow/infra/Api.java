@@ -177,7 +177,6 @@ final class Api extends ComponentResource {
                 .build(), child);
         return new Account("api-gateway", AccountArgs.builder()
                 .cloudwatchRoleArn(role.arn())
-                .resetOnDelete(true)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(attachment).build());
     }
 

@@ -11,6 +11,7 @@ import com.pulumi.aws.cognito.UserPoolDomainArgs;
 import com.pulumi.aws.cognito.inputs.ResourceServerScopeArgs;
 import com.pulumi.aws.cognito.inputs.UserPoolAdminCreateUserConfigArgs;
 import com.pulumi.aws.cognito.inputs.UserPoolPasswordPolicyArgs;
+import com.pulumi.aws.cognito.inputs.UserPoolSoftwareTokenMfaConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -51,8 +52,7 @@ final class Auth extends ComponentResource {
                 .usernameAttributes("email")
                 .autoVerifiedAttributes("email")
                 .mfaConfiguration("OPTIONAL")
-                .softwareTokenMfaConfiguration(com.pulumi.aws.cognito.inputs.UserPoolSoftwareTokenMfaConfigurationArgs
-                        .builder().enabled(true).build())
+                .softwareTokenMfaConfiguration(UserPoolSoftwareTokenMfaConfigurationArgs.builder().enabled(true).build())
                 .passwordPolicy(UserPoolPasswordPolicyArgs.builder()
                         .minimumLength(12)
                         .requireLowercase(true)

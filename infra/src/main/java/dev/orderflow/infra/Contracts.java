@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,10 +69,8 @@ final class Contracts {
     static List<ProxyOperation> operationsInvoking(String placeholder) {
         JsonNode paths = readYaml(openApiTemplate()).path("paths");
         List<ProxyOperation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> operation = ops.next();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 String uri = operation.getValue().path("x-amazon-apigateway-integration").path("uri").asText("");
                 if (uri.contains("${" + placeholder + "}")) {
                     operations.add(new ProxyOperation(operation.getKey(), path.getKey()));

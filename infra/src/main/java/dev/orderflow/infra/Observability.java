@@ -94,13 +94,12 @@ final class Observability extends ComponentResource {
         String dashboardName = env.prefix();
         this.dashboard = new Dashboard("orderflow", DashboardArgs.builder()
                 .dashboardName(dashboardName)
-                .dashboardBody(Output.all(List.of(
-                                env.region(), queue.name(), dlq.name(), workflow.stateMachine().arn(),
-                                api.restApi().name(), api.stage().stageName(),
-                                Output.all(functions.stream().map(LambdaFunction::functionName).toList())
-                                        .applyValue(names -> String.join(",", names))))
-                        .applyValue(values -> dashboardBody(values.get(0), values.get(1), values.get(2),
-                                values.get(3), values.get(4), values.get(5), List.of(values.get(6).split(",")))))
+                .dashboardBody(Output.tuple(
+                                Output.all(List.of(env.region(), queue.name(), dlq.name(), workflow.stateMachine().arn(),
+                                        api.restApi().name(), api.stage().stageName())),
+                                Output.all(functions.stream().map(LambdaFunction::functionName).toList()))
+                        .applyValue(values -> dashboardBody(values.t1.get(0), values.t1.get(1), values.t1.get(2),
+                                values.t1.get(3), values.t1.get(4), values.t1.get(5), values.t2)))
                 .build(), child);
         this.dashboardUrl = env.region().applyValue(region -> "https://" + region
                 + ".console.aws.amazon.com/cloudwatch/home?region=" + region + "#dashboards:name=" + dashboardName);

@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -94,7 +96,7 @@ class OrderflowStackTest {
     @Test
     void everyQueue_isEncrypted_andHasADeadLetterQueueAndAnAgeAlarm() {
         List<Mocks.ResourceArgs> queues = stack.ofType(QUEUE);
-        Set<String> deadLetterTargets = new java.util.HashSet<>();
+        Set<String> deadLetterTargets = new HashSet<>();
         for (Mocks.ResourceArgs queue : queues) {
             assertThat(input(queue, "sqsManagedSseEnabled")).as(queue.name).isEqualTo(true);
             if (input(queue, "redrivePolicy") != null) {
@@ -177,7 +179,7 @@ class OrderflowStackTest {
 
         List<String> defined = Auth.scopes();
         List<String> methods = new ArrayList<>();
-        body.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+        body.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
             methods.add(op.getKey() + " " + path.getKey());
             JsonNode security = op.getValue().path("security");
             assertThat(security.size()).as(op.getKey() + " " + path.getKey()).isEqualTo(1);
@@ -491,18 +493,16 @@ class OrderflowStackTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> stages = (List<Map<String, Object>>) input(pipeline, "stages");
         assertThat(stages).extracting(stage -> stage.get("name")).containsExactly("Source", "TestAndDeploy");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> source = ((List<Map<String, Object>>) stages.get(0).get("actions")).get(0);
+        Map<String, Object> source = map(list(stages.get(0).get("actions")).get(0));
         assertThat(source.get("provider")).isEqualTo("CodeStarSourceConnection");
         assertThat(map(source.get("configuration"))).containsEntry("ConnectionArn", StackRun.CONNECTION_ARN)
                 .containsEntry("FullRepositoryId", "example/orderflow").containsEntry("BranchName", "main");
         var project = stack.one("aws:codebuild/project:Project", "build");
         assertThat(input(project, "source", "buildspec")).isEqualTo("buildspec.yml");
         assertThat(input(project, "environment", "privilegedMode")).isEqualTo(true);
-        @SuppressWarnings("unchecked")
         Map<String, Object> variables = new HashMap<>();
-        ((List<Map<String, Object>>) input(project, "environment", "environmentVariables"))
-                .forEach(variable -> variables.put((String) variable.get("name"), variable));
+        list(input(project, "environment", "environmentVariables"))
+                .forEach(variable -> variables.put((String) map(variable).get("name"), variable));
         assertThat(variables).containsKeys("PULUMI_STACK", "DEPLOY_ROLE_ARN", "VALIDATE_ORDER_REPOSITORY",
                 "PERSIST_ORDER_REPOSITORY", "PULUMI_SECRET");
         assertThat(map(variables.get("PULUMI_SECRET"))).containsEntry("type", "SECRETS_MANAGER");
@@ -515,7 +515,7 @@ class OrderflowStackTest {
         Map<String, Set<String>> grants = new HashMap<>();
         for (JsonNode statement : json(stack.one(ROLE_POLICY, role), "policy").path("Statement")) {
             for (String action : texts(statement.path("Action"))) {
-                grants.computeIfAbsent(action, a -> new java.util.TreeSet<>()).addAll(texts(statement.path("Resource")));
+                grants.computeIfAbsent(action, a -> new TreeSet<>()).addAll(texts(statement.path("Resource")));
             }
         }
         return grants;

@@ -10,10 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,8 +91,7 @@ class StackConfigTest {
         JsonNode example = new YAMLMapper().readTree(INFRA.resolve("examples/Pulumi.dev.yaml").toFile());
         Map<String, String> values = new HashMap<>();
         TreeSet<String> keys = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = example.path("config").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : example.path("config").properties()) {
             if (entry.getKey().startsWith("orderflow:")) {
                 String key = entry.getKey().substring("orderflow:".length());
                 keys.add(key);
@@ -132,6 +128,5 @@ class StackConfigTest {
         assertThatThrownBy(() -> FunctionJars.requireBuilt(empty))
                 .hasMessageContaining("functions/poller/target/orderflow-poller-")
                 .hasMessageContaining("mvn -B install -DskipTests");
-        assertThat(Optional.of(List.of(FunctionJars.values()))).isPresent();
     }
 }

@@ -8,9 +8,12 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksRequest;
 import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SqsException;
+import software.amazon.awssdk.services.sqs.model.StartMessageMoveTaskRequest;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -155,16 +158,15 @@ public final class DlqRedrive {
     /** Starts the move task and polls ListMessageMoveTasks until it ends; empty when the deadline passes first. */
     Optional<Result> redrive(String sourceArn, Optional<String> destinationArn, Optional<Integer> maxPerSecond,
                              Duration timeout) throws InterruptedException {
-        String handle = sqs.startMessageMoveTask(request -> {
-            request.sourceArn(sourceArn);
-            destinationArn.ifPresent(request::destinationArn);
-            maxPerSecond.ifPresent(request::maxNumberOfMessagesPerSecond);
-        }).taskHandle();
+        StartMessageMoveTaskRequest.Builder start = StartMessageMoveTaskRequest.builder().sourceArn(sourceArn);
+        destinationArn.ifPresent(start::destinationArn);
+        maxPerSecond.ifPresent(start::maxNumberOfMessagesPerSecond);
+        String handle = sqs.startMessageMoveTask(start.build()).taskHandle();
+        ListMessageMoveTasksRequest list = ListMessageMoveTasksRequest.builder().sourceArn(sourceArn).maxResults(1).build();
         Instant deadline = clock.get().plus(timeout);
         while (true) {
             // SQS runs one move task per source queue at a time, so the newest task is the one just started.
-            List<ListMessageMoveTasksResultEntry> tasks = sqs.listMessageMoveTasks(request -> request
-                    .sourceArn(sourceArn).maxResults(1)).results();
+            List<ListMessageMoveTasksResultEntry> tasks = sqs.listMessageMoveTasks(list).results();
             if (!tasks.isEmpty()) {
                 ListMessageMoveTasksResultEntry task = tasks.getFirst();
                 boolean ours = task.taskHandle() == null || task.taskHandle().equals(handle);
@@ -181,7 +183,8 @@ public final class DlqRedrive {
     }
 
     private String arnOf(String queueUrl) {
-        return sqs.getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+        return sqs.getQueueAttributes(GetQueueAttributesRequest.builder()
+                        .queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN).build())
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 

@@ -25,11 +25,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -60,8 +60,8 @@ class DlqRedriveTest {
     @Test
     void redrive_byQueueUrls_movesFromTheDlqToTheQueue_andReportsTheCount() {
         arns();
-        when(sqs.startMessageMoveTask(any(Consumer.class))).thenReturn(started());
-        when(sqs.listMessageMoveTasks(any(Consumer.class))).thenReturn(
+        when(sqs.startMessageMoveTask(any(StartMessageMoveTaskRequest.class))).thenReturn(started());
+        when(sqs.listMessageMoveTasks(any(ListMessageMoveTasksRequest.class))).thenReturn(
                 tasks(task("RUNNING", "handle-1", 1, 3)),
                 tasks(task("RUNNING", "handle-1", 2, 3)),
                 tasks(task("COMPLETED", null, 3, 3)));
@@ -69,36 +69,37 @@ class DlqRedriveTest {
         int exit = redrive().run(DlqRedrive.Options.parse("--dlq-url", DLQ_URL, "--queue-url", QUEUE_URL));
 
         assertThat(exit).isEqualTo(DlqRedrive.OK);
-        StartMessageMoveTaskRequest start = captured(StartMessageMoveTaskRequest.builder(), "start");
+        StartMessageMoveTaskRequest start = startRequest();
         assertThat(start.sourceArn()).isEqualTo(DLQ_ARN);
         assertThat(start.destinationArn()).isEqualTo(QUEUE_ARN);
         assertThat(start.maxNumberOfMessagesPerSecond()).isNull();
-        ListMessageMoveTasksRequest list = captured(ListMessageMoveTasksRequest.builder(), "list");
+        ListMessageMoveTasksRequest list = listRequest();
         assertThat(list.sourceArn()).isEqualTo(DLQ_ARN);
+        assertThat(list.maxResults()).isEqualTo(1);
         assertThat(pauses).hasSize(2);
         assertThat(output()).contains("Moved 3 of 3 message(s) from " + DLQ_ARN + " to " + QUEUE_ARN + " (COMPLETED)");
     }
 
     @Test
     void redrive_byArn_withoutDestination_returnsMessagesToTheirSource_atTheGivenRate() {
-        when(sqs.startMessageMoveTask(any(Consumer.class))).thenReturn(started());
-        when(sqs.listMessageMoveTasks(any(Consumer.class))).thenReturn(tasks(task("COMPLETED", null, 0, 0)));
+        when(sqs.startMessageMoveTask(any(StartMessageMoveTaskRequest.class))).thenReturn(started());
+        when(sqs.listMessageMoveTasks(any(ListMessageMoveTasksRequest.class))).thenReturn(tasks(task("COMPLETED", null, 0, 0)));
 
         int exit = redrive().run(DlqRedrive.Options.parse("--source-arn", DLQ_ARN, "--max-per-second", "50"));
 
         assertThat(exit).isEqualTo(DlqRedrive.OK);
-        StartMessageMoveTaskRequest start = captured(StartMessageMoveTaskRequest.builder(), "start");
+        StartMessageMoveTaskRequest start = startRequest();
         assertThat(start.sourceArn()).isEqualTo(DLQ_ARN);
         assertThat(start.destinationArn()).isNull();
         assertThat(start.maxNumberOfMessagesPerSecond()).isEqualTo(50);
-        verify(sqs, never()).getQueueAttributes(any(Consumer.class));
+        verify(sqs, never()).getQueueAttributes(any(GetQueueAttributesRequest.class));
         assertThat(output()).contains("Moved 0 of 0 message(s)").contains("their source queues");
     }
 
     @Test
     void aFailedMove_reportsTheReason_andFails() {
-        when(sqs.startMessageMoveTask(any(Consumer.class))).thenReturn(started());
-        when(sqs.listMessageMoveTasks(any(Consumer.class))).thenReturn(tasks(ListMessageMoveTasksResultEntry.builder()
+        when(sqs.startMessageMoveTask(any(StartMessageMoveTaskRequest.class))).thenReturn(started());
+        when(sqs.listMessageMoveTasks(any(ListMessageMoveTasksRequest.class))).thenReturn(tasks(ListMessageMoveTasksResultEntry.builder()
                 .status("FAILED").approximateNumberOfMessagesMoved(1L).approximateNumberOfMessagesToMove(4L)
                 .failureReason("AccessDenied").build()));
 
@@ -110,8 +111,8 @@ class DlqRedriveTest {
 
     @Test
     void aMoveStillRunningAtTheDeadline_timesOut() {
-        when(sqs.startMessageMoveTask(any(Consumer.class))).thenReturn(started());
-        when(sqs.listMessageMoveTasks(any(Consumer.class))).thenReturn(tasks(task("RUNNING", "handle-1", 1, 100)));
+        when(sqs.startMessageMoveTask(any(StartMessageMoveTaskRequest.class))).thenReturn(started());
+        when(sqs.listMessageMoveTasks(any(ListMessageMoveTasksRequest.class))).thenReturn(tasks(task("RUNNING", "handle-1", 1, 100)));
 
         int exit = redrive().run(DlqRedrive.Options.parse("--source-arn", DLQ_ARN, "--timeout-seconds", "10"));
 
@@ -122,7 +123,7 @@ class DlqRedriveTest {
 
     @Test
     void anSqsRefusal_isReported() {
-        when(sqs.startMessageMoveTask(any(Consumer.class))).thenThrow(SqsException.builder()
+        when(sqs.startMessageMoveTask(any(StartMessageMoveTaskRequest.class))).thenThrow(SqsException.builder()
                 .awsErrorDetails(AwsErrorDetails.builder().errorMessage("Source queue must be configured as a DLQ").build())
                 .build());
 
@@ -150,31 +151,25 @@ class DlqRedriveTest {
 
     // --- helpers ----------------------------------------------------------------------------------------------
 
-    @SuppressWarnings("unchecked")
     private void arns() {
-        when(sqs.getQueueAttributes(any(Consumer.class))).thenAnswer(invocation -> {
-            GetQueueAttributesRequest.Builder builder = GetQueueAttributesRequest.builder();
-            ((Consumer<GetQueueAttributesRequest.Builder>) invocation.getArgument(0)).accept(builder);
-            GetQueueAttributesRequest request = builder.build();
+        when(sqs.getQueueAttributes(any(GetQueueAttributesRequest.class))).thenAnswer(invocation -> {
+            GetQueueAttributesRequest request = invocation.getArgument(0);
             assertThat(request.attributeNames()).containsExactly(QueueAttributeName.QUEUE_ARN);
             String arn = request.queueUrl().equals(DLQ_URL) ? DLQ_ARN : QUEUE_ARN;
             return GetQueueAttributesResponse.builder().attributes(Map.of(QueueAttributeName.QUEUE_ARN, arn)).build();
         });
     }
 
-    /** Replays the consumer the code under test passed to the client, into a fresh builder. */
-    @SuppressWarnings("unchecked")
-    private <B, R> R captured(B builder, String call) {
-        ArgumentCaptor<Consumer<B>> consumer = ArgumentCaptor.forClass(Consumer.class);
-        if (call.equals("start")) {
-            verify(sqs).startMessageMoveTask((Consumer<StartMessageMoveTaskRequest.Builder>) (Consumer<?>) consumer.capture());
-        } else {
-            verify(sqs, org.mockito.Mockito.atLeastOnce())
-                    .listMessageMoveTasks((Consumer<ListMessageMoveTasksRequest.Builder>) (Consumer<?>) consumer.capture());
-        }
-        consumer.getValue().accept(builder);
-        return (R) (builder instanceof StartMessageMoveTaskRequest.Builder start ? start.build()
-                : ((ListMessageMoveTasksRequest.Builder) builder).build());
+    private StartMessageMoveTaskRequest startRequest() {
+        ArgumentCaptor<StartMessageMoveTaskRequest> request = ArgumentCaptor.forClass(StartMessageMoveTaskRequest.class);
+        verify(sqs).startMessageMoveTask(request.capture());
+        return request.getValue();
+    }
+
+    private ListMessageMoveTasksRequest listRequest() {
+        ArgumentCaptor<ListMessageMoveTasksRequest> request = ArgumentCaptor.forClass(ListMessageMoveTasksRequest.class);
+        verify(sqs, atLeastOnce()).listMessageMoveTasks(request.capture());
+        return request.getValue();
     }
 
     private static StartMessageMoveTaskResponse started() {
