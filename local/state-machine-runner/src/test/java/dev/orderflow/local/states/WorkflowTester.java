@@ -41,6 +41,11 @@ public final class WorkflowTester implements AutoCloseable {
         return new WorkflowTester(builder().build());
     }
 
+    /** Real time: waits really wait (for tests that stop an execution while it waits). */
+    public static WorkflowTester realTime() {
+        return new WorkflowTester(StepFunctionsEngine.builder().clock(StatesClock.system()).build());
+    }
+
     public static WorkflowTester withMocks(String mockConfig) {
         return new WorkflowTester(builder().mockConfig(MockConfig.parse(mockConfig)).build());
     }

@@ -301,12 +301,12 @@ public final class DefinitionParser {
 
     private State.ErrorHandling errorHandling(FieldReader fields, State.Common common) {
         List<State.Retrier> retriers = new ArrayList<>();
-        List<FieldReader> retryFields = fields.objects("Retry");
+        List<FieldReader> retryFields = fields.objects("Retry", true);
         for (int i = 0; i < retryFields.size(); i++) {
             retriers.add(retrier(retryFields.get(i), i == retryFields.size() - 1));
         }
         List<State.Catcher> catchers = new ArrayList<>();
-        List<FieldReader> catchFields = fields.objects("Catch");
+        List<FieldReader> catchFields = fields.objects("Catch", true);
         for (int i = 0; i < catchFields.size(); i++) {
             catchers.add(catcher(catchFields.get(i), i == catchFields.size() - 1, common.language()));
         }

@@ -117,12 +117,17 @@ final class FieldReader {
 
     /** A non-empty array of objects, each with its location. */
     List<FieldReader> objects(String field) {
+        return objects(field, false);
+    }
+
+    /** An array of objects (Retry and Catch may be empty), each with its location. */
+    List<FieldReader> objects(String field, boolean mayBeEmpty) {
         JsonNode value = node.get(field);
         List<FieldReader> readers = new ArrayList<>();
         if (value == null) {
             return readers;
         }
-        if (!value.isArray() || value.isEmpty()) {
+        if (!value.isArray() || value.isEmpty() && !mayBeEmpty) {
             problem(field, "Value cannot be empty");
             return readers;
         }

@@ -8,12 +8,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
  * Runs the branches of a Parallel state or the iterations of a Map state on virtual threads, at most
- * {@code maxConcurrency} at a time (0: all at once). The first failure cancels the rest and is rethrown; a stop
- * of the execution interrupts them all.
+ * {@code maxConcurrency} at a time (0: all at once). The first failure cancels the rest (those waiting for their
+ * turn never start) and is rethrown; a stop of the execution interrupts them all.
  */
 final class Branches {
 
@@ -25,7 +27,9 @@ final class Branches {
         Semaphore permits = new Semaphore(maxConcurrency <= 0 ? Integer.MAX_VALUE : maxConcurrency);
         List<CompletableFuture<JsonNode>> futures = new ArrayList<>(count);
         List<Thread> threads = new ArrayList<>(count);
-        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        AtomicInteger running = new AtomicInteger(count);
+        AtomicBoolean failed = new AtomicBoolean();
         for (int i = 0; i < count; i++) {
             int index = i;
             CompletableFuture<JsonNode> future = new CompletableFuture<>();
@@ -33,29 +37,39 @@ final class Branches {
             threads.add(Thread.ofVirtual().name("branch-" + index).start(() -> {
                 try {
                     permits.acquire();
-                    try {
-                        future.complete(branch.apply(index));
-                    } finally {
-                        permits.release();
-                    }
                 } catch (InterruptedException e) {
                     future.completeExceptionally(new ExecutionStopped.Aborted());
-                } catch (Throwable thrown) {
-                    future.completeExceptionally(thrown);
+                    settled.complete(null);
+                    return;
                 }
-                if (future.isCompletedExceptionally()) {
-                    firstFailure.complete(null);
+                try {
+                    if (failed.get()) {
+                        future.completeExceptionally(new ExecutionStopped.Aborted());
+                    } else {
+                        future.complete(branch.apply(index));
+                    }
+                } catch (Throwable thrown) {
+                    failed.set(true);
+                    future.completeExceptionally(thrown);
+                } finally {
+                    permits.release();
+                }
+                if (future.isCompletedExceptionally() || running.decrementAndGet() == 0) {
+                    settled.complete(null);
                 }
             }));
         }
+        if (count == 0) {
+            settled.complete(null);
+        }
         try {
-            CompletableFuture.anyOf(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), firstFailure).get();
+            settled.get();
         } catch (InterruptedException e) {
             threads.forEach(Thread::interrupt);
             join(threads);
             throw new ExecutionStopped.Aborted();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the waiting future does not fail", e);
+            throw new IllegalStateException("the settled signal never fails", e);
         }
         RuntimeException failure = firstFailure(futures);
         if (failure != null) {

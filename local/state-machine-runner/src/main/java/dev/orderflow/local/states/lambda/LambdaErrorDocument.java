@@ -13,7 +13,8 @@ import java.util.List;
  */
 final class LambdaErrorDocument {
 
-    private static final String RUNNER_PACKAGE = "dev.orderflow.local.states.";
+    /** The first frame of the runner under the handler: everything from there down is cut. */
+    private static final String CALLER = JavaHandlerFunction.class.getName();
 
     private LambdaErrorDocument() {
     }
@@ -31,7 +32,7 @@ final class LambdaErrorDocument {
     private static List<String> handlerFrames(Throwable thrown) {
         List<String> frames = new ArrayList<>();
         for (StackTraceElement frame : thrown.getStackTrace()) {
-            if (frame.getClassName().startsWith(RUNNER_PACKAGE)) {
+            if (frame.getClassName().startsWith(CALLER)) {
                 break;
             }
             frames.add(frame.toString());
