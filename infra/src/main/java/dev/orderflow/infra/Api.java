@@ -62,8 +62,6 @@ final class Api extends ComponentResource {
     private final RestApi restApi;
     private final Stage stage;
     private final LambdaFunction ordersApi;
-    private final Output<String> body;
-    private final List<Permission> invokePermissions = new ArrayList<>();
 
     Api(StackContext env, Auth auth, Data data, Queueing queueing, ComponentResourceOptions options) {
         super("orderflow:api:Api", "api", options);
@@ -90,7 +88,7 @@ final class Api extends ComponentResource {
                         Policy.allow(List.of("sqs:SendMessage"), queueing.queue().arn()))))
                 .build(), child);
 
-        this.body = Output.all(List.of(
+        Output<String> body = Output.all(List.of(
                         env.region(), env.accountId(), queueing.queue().name(), queueRole.arn(),
                         auth.userPool().arn(), ordersApi.invokeArn()))
                 .applyValue(values -> Contracts.openApiBody(Map.of(
@@ -160,7 +158,7 @@ final class Api extends ComponentResource {
                     .sourceArn(Output.format("%s/%s/%s", restApi.executionArn(), stage.stageName(),
                             operation.sourceArnSuffix()));
             ordersApi.qualifier().ifPresent(permission::qualifier);
-            invokePermissions.add(new Permission(name, permission.build(), child));
+            new Permission(name, permission.build(), child);
         }
 
         registerOutputs(Map.of("apiUrl", stage.invokeUrl()));
@@ -218,14 +216,5 @@ final class Api extends ComponentResource {
 
     LambdaFunction ordersApi() {
         return ordersApi;
-    }
-
-    /** The RestApi body as deployed. */
-    Output<String> body() {
-        return body;
-    }
-
-    List<Permission> invokePermissions() {
-        return invokePermissions;
     }
 }

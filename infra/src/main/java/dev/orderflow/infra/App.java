@@ -33,7 +33,7 @@ public final class App {
     }
 
     /** Declares every resource and the stack outputs; tests call this with their own configuration. */
-    static Orderflow stack(Context ctx, StackConfig config) {
+    static void stack(Context ctx, StackConfig config) {
         var env = new StackContext(ctx.projectName(), ctx.stackName(), config,
                 AwsFunctions.getCallerIdentity().applyValue(identity -> identity.accountId()),
                 AwsFunctions.getRegion(GetRegionArgs.builder().build()).applyValue(region -> region.name()));
@@ -64,7 +64,6 @@ public final class App {
         ctx.export("alarmTopicArn", observability.topic().arn());
         ctx.export("dashboardUrl", observability.dashboardUrl());
         delivery.ifPresent(pipeline -> ctx.export("pipelineName", pipeline.pipeline().name()));
-        return new Orderflow(auth, data, images, workflow, queueing, api, observability, delivery);
     }
 
     /** The folder holding Pulumi.yaml: Pulumi runs the program in infra/, one level below it. */
@@ -75,10 +74,5 @@ public final class App {
             }
         }
         throw new IllegalStateException("No Pulumi.yaml in " + start + " or above: run pulumi from the repository");
-    }
-
-    /** The components, for tests that look beneath the outputs. */
-    record Orderflow(Auth auth, Data data, Images images, Workflow workflow, Queueing queueing, Api api,
-                     Observability observability, Optional<Delivery> delivery) {
     }
 }

@@ -36,7 +36,6 @@ final class Auth extends ComponentResource {
     private final UserPoolDomain domain;
     private final UserPoolClient machineClient;
     private final UserPoolClient webClient;
-    private final ResourceServer resourceServer;
     private final Output<String> tokenUrl;
 
     Auth(StackContext env, ComponentResourceOptions options) {
@@ -78,7 +77,7 @@ final class Auth extends ComponentResource {
                             + " the caller's own orders")
                     .build());
         }
-        this.resourceServer = new ResourceServer("orders", ResourceServerArgs.builder()
+        var resourceServer = new ResourceServer("orders", ResourceServerArgs.builder()
                 .userPoolId(userPool.id())
                 .identifier(RESOURCE_SERVER)
                 .name("Orderflow orders API")
@@ -145,10 +144,6 @@ final class Auth extends ComponentResource {
 
     UserPoolClient webClient() {
         return webClient;
-    }
-
-    ResourceServer resourceServer() {
-        return resourceServer;
     }
 
     Output<String> tokenUrl() {

@@ -52,7 +52,6 @@ final class Delivery extends ComponentResource {
             "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
             "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "ecr:DescribeImages");
 
-    private final Project project;
     private final Pipeline pipeline;
 
     Delivery(StackContext env, StackConfig.Delivery settings, Images images, ComponentResourceOptions options) {
@@ -114,7 +113,7 @@ final class Delivery extends ComponentResource {
                         .build()));
         settings.pulumiBackendUrl().ifPresent(url -> variables.add(plain("PULUMI_BACKEND_URL", Output.of(url))));
 
-        this.project = new Project("build", ProjectArgs.builder()
+        var project = new Project("build", ProjectArgs.builder()
                 .description("Orderflow: tests, function images, pulumi up (buildspec.yml)")
                 .serviceRole(buildRole.arn())
                 .buildTimeout(60)
@@ -189,10 +188,6 @@ final class Delivery extends ComponentResource {
 
     private static ProjectEnvironmentEnvironmentVariableArgs plain(String name, Output<String> value) {
         return ProjectEnvironmentEnvironmentVariableArgs.builder().name(name).type("PLAINTEXT").value(value).build();
-    }
-
-    Project project() {
-        return project;
     }
 
     Pipeline pipeline() {

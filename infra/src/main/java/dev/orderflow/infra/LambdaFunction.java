@@ -57,20 +57,18 @@ final class LambdaFunction extends ComponentResource {
     private final String name;
     private final Function function;
     private final Optional<Alias> alias;
-    private final LogGroup logGroup;
-    private final Role role;
 
     LambdaFunction(String name, Spec spec, StackContext env, ComponentResourceOptions options) {
         super("orderflow:functions:LambdaFunction", name, options);
         this.name = name;
         var child = CustomResourceOptions.builder().parent(this).build();
 
-        this.logGroup = new LogGroup(name, LogGroupArgs.builder()
+        var logGroup = new LogGroup(name, LogGroupArgs.builder()
                 .name(env.logGroupName("lambda", name))
                 .retentionInDays(env.config().logRetentionDays())
                 .build(), child);
 
-        this.role = new Role(name, RoleArgs.builder()
+        var role = new Role(name, RoleArgs.builder()
                 .description("Orderflow " + name + " function")
                 .assumeRolePolicy(Policy.assumableBy("lambda.amazonaws.com"))
                 .build(), child);
@@ -139,10 +137,6 @@ final class LambdaFunction extends ComponentResource {
         return name;
     }
 
-    Function function() {
-        return function;
-    }
-
     Output<String> functionName() {
         return function.name();
     }
@@ -160,13 +154,5 @@ final class LambdaFunction extends ComponentResource {
     /** The alias callers invoke, if any (a Lambda permission's qualifier). */
     Optional<Output<String>> qualifier() {
         return alias.map(Alias::name);
-    }
-
-    Role role() {
-        return role;
-    }
-
-    LogGroup logGroup() {
-        return logGroup;
     }
 }

@@ -35,9 +35,7 @@ final class Observability extends ComponentResource {
     private static final int PERIOD_SECONDS = 60;
 
     private final Topic topic;
-    private final Dashboard dashboard;
     private final Output<String> dashboardUrl;
-    private final List<MetricAlarm> alarms = new ArrayList<>();
     private final CustomResourceOptions child;
 
     Observability(StackContext env, Queueing queueing, Workflow workflow, Api api,
@@ -81,7 +79,7 @@ final class Observability extends ComponentResource {
         Output<Map<String, String>> apiStage = Output.tuple(api.restApi().name(), api.stage().stageName())
                 .applyValue(names -> Map.of("ApiName", names.t1, "Stage", names.t2));
         alarm("api-5xx", "The API answered 5xx", "AWS/ApiGateway", "5XXError", "Sum", 0, apiStage);
-        alarms.add(new MetricAlarm("api-latency-p99", common("API p99 latency above " + API_P99_LATENCY_ALARM_MS + " ms")
+        new MetricAlarm("api-latency-p99", common("API p99 latency above " + API_P99_LATENCY_ALARM_MS + " ms")
                 .namespace("AWS/ApiGateway")
                 .metricName("Latency")
                 .extendedStatistic("p99")
@@ -89,10 +87,10 @@ final class Observability extends ComponentResource {
                 .evaluationPeriods(5)
                 .datapointsToAlarm(3)
                 .dimensions(apiStage)
-                .build(), child));
+                .build(), child);
 
         String dashboardName = env.prefix();
-        this.dashboard = new Dashboard("orderflow", DashboardArgs.builder()
+        new Dashboard("orderflow", DashboardArgs.builder()
                 .dashboardName(dashboardName)
                 .dashboardBody(Output.tuple(
                                 Output.all(List.of(env.region(), queue.name(), dlq.name(), workflow.stateMachine().arn(),
@@ -109,14 +107,14 @@ final class Observability extends ComponentResource {
 
     private void alarm(String name, String description, String namespace, String metric, String statistic,
                        int threshold, Output<Map<String, String>> dimensions) {
-        alarms.add(new MetricAlarm(name, common(description)
+        new MetricAlarm(name, common(description)
                 .namespace(namespace)
                 .metricName(metric)
                 .statistic(statistic)
                 .threshold((double) threshold)
                 .evaluationPeriods(1)
                 .dimensions(dimensions)
-                .build(), child));
+                .build(), child);
     }
 
     private MetricAlarmArgs.Builder common(String description) {
@@ -178,15 +176,7 @@ final class Observability extends ComponentResource {
         return topic;
     }
 
-    Dashboard dashboard() {
-        return dashboard;
-    }
-
     Output<String> dashboardUrl() {
         return dashboardUrl;
-    }
-
-    List<MetricAlarm> alarms() {
-        return alarms;
     }
 }

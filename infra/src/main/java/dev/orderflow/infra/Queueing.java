@@ -32,7 +32,6 @@ final class Queueing extends ComponentResource {
     private final Queue queue;
     private final Queue deadLetterQueue;
     private final LambdaFunction poller;
-    private final EventSourceMapping mapping;
 
     Queueing(StackContext env, Workflow workflow, ComponentResourceOptions options) {
         super("orderflow:queueing:Queueing", "queueing", options);
@@ -71,7 +70,7 @@ final class Queueing extends ComponentResource {
                         Policy.allow(List.of("states:StartExecution"), workflow.stateMachine().arn())),
                 1024, POLLER_TIMEOUT_SECONDS), env, ComponentResourceOptions.builder().parent(this).build());
 
-        this.mapping = new EventSourceMapping("poller", EventSourceMappingArgs.builder()
+        new EventSourceMapping("poller", EventSourceMappingArgs.builder()
                 .eventSourceArn(queue.arn())
                 .functionName(poller.invokeArn())
                 .batchSize(config.pollerBatchSize())
@@ -99,9 +98,5 @@ final class Queueing extends ComponentResource {
 
     LambdaFunction poller() {
         return poller;
-    }
-
-    EventSourceMapping mapping() {
-        return mapping;
     }
 }

@@ -38,7 +38,6 @@ final class Workflow extends ComponentResource {
     private final LambdaFunction validateOrder;
     private final LambdaFunction persistOrder;
     private final StateMachine stateMachine;
-    private final Output<String> definition;
 
     Workflow(StackContext env, Data data, Images images, ComponentResourceOptions options) {
         super("orderflow:workflow:Workflow", "workflow", options);
@@ -80,7 +79,7 @@ final class Workflow extends ComponentResource {
                         Policy.onAnyResource(TRACING_ACTIONS))))
                 .build(), child);
 
-        this.definition = Output.tuple(persistOrder.invokeArn(), validateOrder.invokeArn())
+        Output<String> definition = Output.tuple(persistOrder.invokeArn(), validateOrder.invokeArn())
                 .applyValue(arns -> Contracts.workflowDefinition(Map.of(
                         PERSIST_ORDER_FUNCTION_ARN, arns.t1,
                         VALIDATE_ORDER_FUNCTION_ARN, arns.t2)));
@@ -110,10 +109,5 @@ final class Workflow extends ComponentResource {
 
     StateMachine stateMachine() {
         return stateMachine;
-    }
-
-    /** The definition as deployed (placeholders substituted). */
-    Output<String> definition() {
-        return definition;
     }
 }
