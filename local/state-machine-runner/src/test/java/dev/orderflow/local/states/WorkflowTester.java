@@ -127,4 +127,11 @@ public final class WorkflowTester implements AutoCloseable {
     public void close() {
         engine.close();
     }
+
+    /** An engine that keeps only {@code retained} executions. */
+    public record Small(int retained) {
+        public WorkflowTester tester() {
+            return new WorkflowTester(builder().retainedExecutions(retained).build());
+        }
+    }
 }

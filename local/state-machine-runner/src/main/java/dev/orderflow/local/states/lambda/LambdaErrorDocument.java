@@ -32,7 +32,7 @@ final class LambdaErrorDocument {
     private static List<String> handlerFrames(Throwable thrown) {
         List<String> frames = new ArrayList<>();
         for (StackTraceElement frame : thrown.getStackTrace()) {
-            if (frame.getClassName().startsWith(CALLER)) {
+            if (frame.getClassName().equals(CALLER) || frame.getClassName().startsWith(CALLER + "$")) {
                 break;
             }
             frames.add(frame.toString());
