@@ -1,0 +1,83 @@
+package dev.orderflow.local.stack;
+
+import dev.orderflow.config.Settings;
+import dev.orderflow.local.embedded.LocalSqs;
+import dev.orderflow.local.states.DefinitionPlaceholders;
+import dev.orderflow.local.states.StepFunctionsEngine;
+import dev.orderflow.persist.PersistOrderHandler;
+import dev.orderflow.validate.ValidateOrderHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The state-machine runner with the order workflow from {@code statemachine/order-workflow.asl.json}: the
+ * validate-order and persist-order handlers run in process, built from configuration as Lambda builds them, and the
+ * Step Functions API answers on 127.0.0.1 for the poller, the AWS CLI and the SDKs.
+ */
+final class LocalWorkflow implements AutoCloseable {
+
+    static final String DEFINITION = "orderflow/statemachine/order-workflow.asl.json";
+
+    private final StepFunctionsEngine engine;
+    private final String stateMachineArn;
+    private final URI endpoint;
+
+    private LocalWorkflow(StepFunctionsEngine engine, String stateMachineArn, URI endpoint) {
+        this.engine = engine;
+        this.stateMachineArn = stateMachineArn;
+        this.endpoint = endpoint;
+    }
+
+    static LocalWorkflow start(int port, Settings functionSettings) {
+        StepFunctionsEngine engine = StepFunctionsEngine.builder()
+                .region(LocalStack.REGION)
+                .account(LocalSqs.ACCOUNT_ID)
+                .build();
+        String persist = engine.registerFunction(LocalStack.PERSIST_ORDER_ARN, new PersistOrderHandler(functionSettings));
+        String validate = engine.registerFunction(LocalStack.VALIDATE_ORDER_ARN,
+                new ValidateOrderHandler(functionSettings));
+        String definition = DefinitionPlaceholders.substitute(definition(), Map.of(
+                "PersistOrderFunctionArn", persist,
+                "ValidateOrderFunctionArn", validate));
+        String stateMachineArn = engine.createStateMachine(LocalStack.STATE_MACHINE_NAME, definition);
+        try {
+            return new LocalWorkflow(engine, stateMachineArn, engine.startHttpServer(port));
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    private static String definition() {
+        try (InputStream in = LocalWorkflow.class.getClassLoader().getResourceAsStream(DEFINITION)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFINITION + " is not on the classpath (module orderflow-statemachine)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    StepFunctionsEngine engine() {
+        return engine;
+    }
+
+    String stateMachineArn() {
+        return stateMachineArn;
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
