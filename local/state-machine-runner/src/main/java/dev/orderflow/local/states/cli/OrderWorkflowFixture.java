@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.aws.AwsSettings;
 import dev.orderflow.aws.dynamodb.CatalogTable;
 import dev.orderflow.aws.dynamodb.DynamoDbCatalog;
+import dev.orderflow.aws.dynamodb.DynamoDbOrderRepository;
 import dev.orderflow.aws.dynamodb.OrdersTable;
 import dev.orderflow.config.Settings;
 import dev.orderflow.domain.Menu;
@@ -12,6 +13,7 @@ import dev.orderflow.local.states.StepFunctionsEngine;
 import dev.orderflow.local.states.json.Json;
 import dev.orderflow.local.states.time.StatesClock;
 import dev.orderflow.persist.PersistOrderHandler;
+import dev.orderflow.ports.OrderRepository;
 import dev.orderflow.testing.Catalogs;
 import dev.orderflow.testing.EmbeddedDynamoDb;
 import dev.orderflow.validate.ValidateOrderHandler;
@@ -37,13 +39,15 @@ final class OrderWorkflowFixture implements AutoCloseable {
     private final String stateMachineArn;
     private final PersistOrderHandler persist;
     private final ValidateOrderHandler validate;
+    private final OrderRepository orders;
 
     private OrderWorkflowFixture(StepFunctionsEngine engine, String stateMachineArn, PersistOrderHandler persist,
-                                 ValidateOrderHandler validate) {
+                                 ValidateOrderHandler validate, OrderRepository orders) {
         this.engine = engine;
         this.stateMachineArn = stateMachineArn;
         this.persist = persist;
         this.validate = validate;
+        this.orders = orders;
     }
 
     static OrderWorkflowFixture start() {
@@ -69,7 +73,8 @@ final class OrderWorkflowFixture implements AutoCloseable {
         String validateArn = engine.registerFunction(VALIDATE_FUNCTION, validate);
         String definition = DefinitionPlaceholders.substitute(definition(), Map.of(
                 "PersistOrderFunctionArn", persistArn, "ValidateOrderFunctionArn", validateArn));
-        return new OrderWorkflowFixture(engine, engine.createStateMachine("order-workflow", definition), persist, validate);
+        return new OrderWorkflowFixture(engine, engine.createStateMachine("order-workflow", definition), persist, validate,
+                new DynamoDbOrderRepository(dynamoDb.client(), ordersTable));
     }
 
     static String definition() {
@@ -85,6 +90,11 @@ final class OrderWorkflowFixture implements AutoCloseable {
 
     /** A new order for the open pizzeria: two Margheritas and a Tiramisu, which validates and prices. */
     static ObjectNode orderChange(String orderId) {
+        return orderChange(orderId, Catalogs.PIZZERIA, Catalogs.MARGHERITA);
+    }
+
+    /** A new order at {@code restaurantId}: two of {@code menuItemId} and a Tiramisu. */
+    static ObjectNode orderChange(String orderId, String restaurantId, String menuItemId) {
         ObjectNode change = Json.object();
         change.put("orderId", orderId);
         change.put("userId", "bench-user");
@@ -92,9 +102,9 @@ final class OrderWorkflowFixture implements AutoCloseable {
         change.put("receivedAt", System.currentTimeMillis());
         change.put("requestId", "req-" + orderId);
         ObjectNode order = change.putObject("order");
-        order.put("restaurantId", Catalogs.PIZZERIA);
+        order.put("restaurantId", restaurantId);
         var items = order.putArray("items");
-        items.addObject().put("menuItemId", Catalogs.MARGHERITA).put("quantity", 2);
+        items.addObject().put("menuItemId", menuItemId).put("quantity", 2);
         items.addObject().put("menuItemId", Catalogs.TIRAMISU).put("quantity", 1);
         return change;
     }
@@ -113,6 +123,11 @@ final class OrderWorkflowFixture implements AutoCloseable {
 
     ValidateOrderHandler validateHandler() {
         return validate;
+    }
+
+    /** The orders table, read and written as the functions do. */
+    OrderRepository orders() {
+        return orders;
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class ExecutionRunner {
         ExecutionScope scope = new ExecutionScope(execution, definition, tasks, region, mocks, deadline, random);
         Strand strand = new Strand(scope, timeline, new HashMap<>(), 0);
         ObjectNode started = Json.object();
-        started.put("input", Json.write(execution.input()));
+        started.put("input", execution.inputText());
         started.putObject("inputDetails").put("truncated", false);
         started.put("roleArn", execution.identity().roleArn());
         execution.history().append("ExecutionStarted", Optional.of(started), 0, execution.startDate(), false);

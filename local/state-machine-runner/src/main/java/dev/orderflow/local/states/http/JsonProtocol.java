@@ -142,7 +142,7 @@ public final class JsonProtocol {
         response.put("status", execution.status().name());
         response.set("startDate", HistoryEvent.epochSeconds(execution.startDate()));
         execution.stopDate().ifPresent(stop -> response.set("stopDate", HistoryEvent.epochSeconds(stop)));
-        response.put("input", Json.write(execution.input()));
+        response.put("input", execution.inputText());
         response.putObject("inputDetails").put("included", true);
         execution.output().ifPresent(output -> {
             response.put("output", Json.write(output));
