@@ -62,6 +62,9 @@ public final class DlqRedrive {
             Map<String, String> values = new java.util.HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
+                if (name.equals("--help") || name.equals("-h")) {
+                    throw new IllegalArgumentException("Moves dead-lettered messages back (SQS StartMessageMoveTask).");
+                }
                 if (!name.startsWith("--") || i + 1 >= args.length) {
                     throw new IllegalArgumentException("Expected --name value, got '" + name + "'");
                 }
@@ -142,7 +145,8 @@ public final class DlqRedrive {
                 return TIMED_OUT;
             }
             Result done = result.get();
-            out.println("Moved " + done.moved() + " of " + done.toMove() + " message(s) from " + source + " to "
+            String of = done.toMove() >= done.moved() && done.toMove() > 0 ? " of " + done.toMove() : "";
+            out.println("Moved " + done.moved() + of + " message(s) from " + source + " to "
                     + destination.orElse("their source queues") + " (" + done.status() + ")"
                     + done.failureReason().map(reason -> ": " + reason).orElse(""));
             return done.completed() ? OK : MOVE_FAILED;

@@ -93,7 +93,7 @@ class DlqRedriveTest {
         assertThat(start.destinationArn()).isNull();
         assertThat(start.maxNumberOfMessagesPerSecond()).isEqualTo(50);
         verify(sqs, never()).getQueueAttributes(any(GetQueueAttributesRequest.class));
-        assertThat(output()).contains("Moved 0 of 0 message(s)").contains("their source queues");
+        assertThat(output()).contains("Moved 0 message(s)").contains("their source queues");
     }
 
     @Test

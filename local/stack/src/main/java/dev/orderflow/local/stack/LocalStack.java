@@ -73,8 +73,8 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.startAll(options);
             return stack;
-        } catch (RuntimeException e) {
-            stack.close();
+        } catch (RuntimeException | Error e) {
+            stack.close(); // nothing half-started stays behind holding ports
             throw e;
         }
     }

@@ -51,7 +51,7 @@ public final class Main {
                 writeAtomically(options.endpointsFile().get(), Json.MAPPER.writerWithDefaultPrettyPrinter()
                         .writeValueAsString(stack.endpoints().toJson()));
             }
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             System.err.println("orderflow local: could not start: " + reason(e));
             System.exit(1);
             return;
