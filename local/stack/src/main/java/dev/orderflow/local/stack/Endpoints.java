@@ -97,7 +97,7 @@ public record Endpoints(URI apiUrl, URI tokenUrl, List<OAuthClient> clients, URI
                 .append("curl -s -i -X POST ").append(apiUrl).append("/orders -H \"Authorization: Bearer $TOKEN\"")
                 .append(" -H 'Content-Type: application/json' -H 'Idempotency-Key: ").append(SAMPLE_IDEMPOTENCY_KEY)
                 .append("' -d '").append(sampleOrder()).append("'\n")
-                .append("curl -s ").append(apiUrl).append("/orders/").append(SAMPLE_IDEMPOTENCY_KEY)
+                .append("sleep 1; curl -s ").append(apiUrl).append("/orders/").append(SAMPLE_IDEMPOTENCY_KEY)
                 .append(" -H \"Authorization: Bearer $TOKEN\"\n\n")
                 .append("Ctrl-C stops everything.\n");
         return text.toString();
