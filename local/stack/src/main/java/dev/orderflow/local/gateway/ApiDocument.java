@@ -10,6 +10,8 @@ import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 
 import java.io.IOException;
@@ -42,6 +44,14 @@ final class ApiDocument {
             .builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4))
             .metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV4())
                     .keyword(new NonValidationKeyword("components")).build())
+            .build();
+    /**
+     * Patterns anchored as JSON Schema's ECMA-262 dialect anchors them ({@code $} is the end of the value); messages
+     * name the failing place as {@code $.items[0].quantity}.
+     */
+    private static final SchemaValidatorsConfig SCHEMA_CONFIG = SchemaValidatorsConfig.builder()
+            .regularExpressionFactory(EcmaScriptPatterns.INSTANCE)
+            .pathType(PathType.LEGACY)
             .build();
 
     private final JsonNode tree;
@@ -197,7 +207,7 @@ final class ApiDocument {
         root.setAll((ObjectNode) schema.deepCopy());
         root.put("$schema", "http://json-schema.org/draft-04/schema#");
         root.set("components", tree.path("components").deepCopy());
-        return SCHEMAS.getSchema(root);
+        return SCHEMAS.getSchema(root, SCHEMA_CONFIG);
     }
 
     /** Follows a local {@code $ref}; any other node is returned as it is. */

@@ -100,7 +100,7 @@ final class CognitoAuthorizer {
             throw refuse(GatewayResponseType.UNAUTHORIZED, "not yet valid");
         }
         String tokenUse = stringClaim(claims, "token_use");
-        if (!TOKEN_USES.contains(tokenUse)) {
+        if (tokenUse == null || !TOKEN_USES.contains(tokenUse)) { // Set.of(...).contains(null) would throw
             throw refuse(GatewayResponseType.UNAUTHORIZED, "token_use is neither access nor id");
         }
         if (!security.scopes().isEmpty()) {

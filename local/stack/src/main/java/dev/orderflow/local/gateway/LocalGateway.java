@@ -206,6 +206,7 @@ public final class LocalGateway implements AutoCloseable {
         Map<String, List<String>> headers = headers(exchange.getRequestHeaders());
         String declaredLength = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declaredLength != null && declaredLength.matches("\\d{1,18}") && Long.parseLong(declaredLength) > maxBodyBytes) {
+            LocalHttpServer.discardBody(exchange);
             throw GatewayError.of(GatewayResponseType.REQUEST_TOO_LARGE);
         }
         byte[] body = LocalHttpServer.readBody(exchange, maxBodyBytes);

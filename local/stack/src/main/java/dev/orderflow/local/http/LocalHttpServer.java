@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
  */
 public final class LocalHttpServer implements AutoCloseable {
 
+    static final long MAX_DISCARDED_BYTES = 10L * 1024 * 1024;
+
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -69,11 +71,36 @@ public final class LocalHttpServer implements AutoCloseable {
 
     /**
      * Reads at most {@code limit} bytes of the request body; returns {@code limit + 1} bytes when the body is longer,
-     * so the caller can tell, without reading an unbounded body into memory.
+     * so the caller can tell, without reading an unbounded body into memory. The rest of a longer body is
+     * {@linkplain #discardBody discarded}, so that the caller's refusal reaches the client.
      */
     public static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            return in.readNBytes(limit + 1);
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) {
+                discard(in);
+            }
+            return body;
+        }
+    }
+
+    /**
+     * Reads and drops the request body, up to {@value #MAX_DISCARDED_BYTES} bytes (API Gateway's largest payload), for
+     * an answer given without reading it (413). A server that closes a connection with unread bytes makes TCP reset it,
+     * and the client may then lose the answer; only a body beyond that bound still ends so.
+     */
+    public static void discardBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            discard(in);
+        }
+    }
+
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = MAX_DISCARDED_BYTES;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+            left -= read;
         }
     }
 

@@ -72,6 +72,14 @@ class CognitoAuthorizerTest {
     }
 
     @Test
+    void tokenWithoutTokenUseOrWithOneThatIsNoText_isUnauthorized() {
+        assertRefused(TOKENS.accessToken("demo", "orders/read").claim("token_use", null).sign(), READ_OR_WRITE,
+                GatewayResponseType.UNAUTHORIZED);
+        assertRefused(TOKENS.accessToken("demo", "orders/read").claim("token_use", 1).sign(), READ_OR_WRITE,
+                GatewayResponseType.UNAUTHORIZED);
+    }
+
+    @Test
     void emptyOrBlankHeader_isUnauthorized() {
         assertRefused("Bearer ", READ_OR_WRITE, GatewayResponseType.UNAUTHORIZED);
         assertThatThrownBy(() -> authorizer.authorize(Optional.empty(), READ_OR_WRITE))
