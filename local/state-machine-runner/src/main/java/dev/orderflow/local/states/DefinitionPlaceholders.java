@@ -1,6 +1,7 @@
 package dev.orderflow.local.states;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +38,7 @@ public final class DefinitionPlaceholders {
     }
 
     /** The placeholder names a definition uses. */
-    public static java.util.Set<String> names(String definition) {
+    public static Set<String> names(String definition) {
         TreeSet<String> names = new TreeSet<>();
         Matcher matcher = PLACEHOLDER.matcher(definition);
         while (matcher.find()) {

@@ -20,8 +20,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -54,7 +57,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
         ExecutionRunner runner = new ExecutionRunner(builder.clock, new LambdaTaskInvoker(functions), builder.region,
                 builder.random);
         this.service = new StepFunctionsService(builder.region, builder.account, builder.clock, runner,
-                Optional.ofNullable(builder.mockConfig), builder.retainedExecutions);
+                Optional.ofNullable(builder.mockConfig), builder.retainedExecutions, builder.closedListener);
     }
 
     public static Builder builder() {
@@ -152,8 +155,10 @@ public final class StepFunctionsEngine implements AutoCloseable {
         private String region = DEFAULT_REGION;
         private String account = DEFAULT_ACCOUNT;
         private MockConfig mockConfig;
-        private RandomGenerator random = new java.util.Random();
+        private RandomGenerator random = new Random();
         private int retainedExecutions = 10_000;
+        private Consumer<Execution> closedListener = execution -> {
+        };
 
         private Builder() {
         }
@@ -192,6 +197,16 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 throw new IllegalArgumentException("retainedExecutions must be positive");
             }
             this.retainedExecutions = retainedExecutions;
+            return this;
+        }
+
+        /**
+         * Told of every execution once it closes, whatever its status: the local counterpart of a rule on Step
+         * Functions' "Execution Status Change" events. It runs on a virtual thread of its own; what it throws is
+         * logged.
+         */
+        public Builder onExecutionClosed(Consumer<Execution> listener) {
+            this.closedListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

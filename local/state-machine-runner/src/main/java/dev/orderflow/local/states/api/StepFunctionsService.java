@@ -13,6 +13,7 @@ import dev.orderflow.local.states.mock.MockTestCase;
 import dev.orderflow.local.states.time.StatesClock;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -21,6 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import static java.lang.System.Logger.Level.WARNING;
 
 /**
  * The Step Functions service semantics, independent of any wire format: state machines are created once per name
@@ -30,8 +35,12 @@ import java.util.UUID;
  */
 public final class StepFunctionsService {
 
+    private static final System.Logger LOG = System.getLogger(StepFunctionsService.class.getName());
+
     /** Step Functions' limit on an execution input (256 KiB). */
     static final int MAX_INPUT_BYTES = 262_144;
+    /** How long StopExecution waits for the stopped execution to record its end. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final String region;
     private final String account;
@@ -39,11 +48,25 @@ public final class StepFunctionsService {
     private final ExecutionRunner runner;
     private final Optional<MockConfig> mockConfig;
     private final int retainedExecutions;
+    private final Consumer<Execution> closedListener;
     private final Map<String, StateMachine> stateMachines = new LinkedHashMap<>();
     private final Map<String, Execution> executions = new LinkedHashMap<>();
 
     public StepFunctionsService(String region, String account, StatesClock clock, ExecutionRunner runner,
                                 Optional<MockConfig> mockConfig, int retainedExecutions) {
+        this(region, account, clock, runner, mockConfig, retainedExecutions, execution -> {
+        });
+    }
+
+    /**
+     * @param closedListener told of every execution once it has closed (SUCCEEDED, FAILED, TIMED_OUT or ABORTED),
+     *                       as Step Functions tells EventBridge with its "Execution Status Change" events; it runs on
+     *                       a virtual thread of its own, and what it throws is logged, not passed on
+     */
+    public StepFunctionsService(String region, String account, StatesClock clock, ExecutionRunner runner,
+                                Optional<MockConfig> mockConfig, int retainedExecutions,
+                                Consumer<Execution> closedListener) {
+        this.closedListener = closedListener;
         this.region = region;
         this.account = account;
         this.clock = clock;
@@ -138,6 +161,8 @@ public final class StepFunctionsService {
                 machine.roleArn()), machine.definition(), inputText, parsedInput, testCase);
         executions.put(arn, execution);
         evictClosedExecutions();
+        execution.completion().thenAcceptAsync(this::closed,
+                task -> Thread.ofVirtual().name("execution-closed").start(task));
         return execution;
     }
 
@@ -169,12 +194,20 @@ public final class StepFunctionsService {
         Execution execution = describeExecution(executionArn);
         execution.stop(error, cause);
         try {
-            return execution.await(java.time.Duration.ofSeconds(30));
-        } catch (java.util.concurrent.TimeoutException e) {
+            return execution.await(STOP_WAIT);
+        } catch (TimeoutException e) {
             return execution;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return execution;
+        }
+    }
+
+    private void closed(Execution execution) {
+        try {
+            closedListener.accept(execution);
+        } catch (RuntimeException e) {
+            LOG.log(WARNING, "the listener for closed executions failed on " + execution.arn() + ": " + e);
         }
     }
 

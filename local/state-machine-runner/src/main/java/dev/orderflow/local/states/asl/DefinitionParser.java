@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static dev.orderflow.local.states.asl.FieldReader.SCHEMA;
 
@@ -456,7 +457,7 @@ public final class DefinitionParser {
     }
 
     private State.Wait waitState(State.Common common, FieldReader fields) {
-        long given = java.util.stream.Stream.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath")
+        long given = Stream.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath")
                 .filter(fields::has).count();
         if (given != 1) {
             fields.problem("Exactly one of 'Seconds', 'Timestamp', 'SecondsPath' or 'TimestampPath' must be specified");

@@ -53,10 +53,6 @@ final class FieldReader {
         problems.add(new InvalidDefinitionException.Problem(SCHEMA, message, location(field)));
     }
 
-    void problem(String code, String field, String message) {
-        problems.add(new InvalidDefinitionException.Problem(code, message, location(field)));
-    }
-
     Optional<String> text(String field) {
         JsonNode value = node.get(field);
         if (value == null) {

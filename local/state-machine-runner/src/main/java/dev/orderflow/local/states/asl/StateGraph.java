@@ -1,12 +1,14 @@
 package dev.orderflow.local.states.asl;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code StartAt} and {@code States}: the top level of a state machine, a Parallel branch or a Map's processor. */
 public record StateGraph(String startAt, Map<String, State> states) {
 
     public StateGraph {
-        states = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(states));
+        states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
     }
 
     public State state(String name) {

@@ -1,5 +1,6 @@
 package dev.orderflow.local.states.cli;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.local.states.execution.Execution;
@@ -22,8 +23,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code states bench}: executions per second of the order workflow, with the real persist-order and
@@ -36,6 +38,8 @@ final class BenchCommand {
     static final String USAGE = "states bench [--executions N] [--concurrency N] [--warmup N]";
 
     private static final Set<String> OPTIONS = Set.of("--executions", "--concurrency", "--warmup");
+    /** The workflow and the floor take turns, so that neither profits alone from a JVM warmed up by the other. */
+    private static final int ROUNDS = 4;
 
     private BenchCommand() {
     }
@@ -51,9 +55,15 @@ final class BenchCommand {
             err.printf("warming up (%d executions)...%n", warmup);
             measure(warmup, concurrency, index -> execute(fixture));
             measure(warmup, concurrency, index -> direct(fixture));
-            err.printf("measuring (%d executions, %d in flight)...%n", executions, concurrency);
-            Result workflow = measure(executions, concurrency, index -> execute(fixture));
-            Result floor = measure(executions, concurrency, index -> direct(fixture));
+            err.printf("measuring (%d executions, %d in flight, alternating with the floor in %d rounds)...%n",
+                    executions, concurrency, ROUNDS);
+            Result workflow = Result.NONE;
+            Result floor = Result.NONE;
+            for (int round = 0; round < ROUNDS; round++) {
+                int size = executions / ROUNDS + (round < executions % ROUNDS ? 1 : 0);
+                workflow = workflow.plus(measure(size, concurrency, index -> execute(fixture)));
+                floor = floor.plus(measure(size, concurrency, index -> direct(fixture)));
+            }
             ObjectNode report = Json.object();
             report.put("benchmark", "order workflow, in-process handlers, DynamoDB Local");
             report.put("executions", executions);
@@ -71,10 +81,10 @@ final class BenchCommand {
 
     /** The handlers log each order at INFO: thousands of lines that would only slow the benchmark down. */
     private static void quietHandlerLogs() {
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.setLevel(java.util.logging.Level.WARNING);
-        for (java.util.logging.Handler handler : root.getHandlers()) {
-            handler.setLevel(java.util.logging.Level.WARNING);
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.WARNING);
+        for (Handler handler : root.getHandlers()) {
+            handler.setLevel(Level.WARNING);
         }
     }
 
@@ -146,25 +156,37 @@ final class BenchCommand {
             });
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<Double> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        return new Result(count / seconds, sorted, failures.get());
+        return new Result(count, (System.nanoTime() - start) / 1e9, List.copyOf(latencies), failures.get());
     }
 
-    private record Result(double perSecond, List<Double> sortedLatenciesMillis, int failures) {
+    /** {@code count} runs in {@code seconds} of wall time, with each run's latency. */
+    private record Result(int count, double seconds, List<Double> latenciesMillis, int failures) {
+
+        static final Result NONE = new Result(0, 0, List.of(), 0);
+
+        Result plus(Result other) {
+            List<Double> all = new ArrayList<>(latenciesMillis);
+            all.addAll(other.latenciesMillis);
+            return new Result(count + other.count, seconds + other.seconds, all, failures + other.failures);
+        }
+
+        double perSecond() {
+            return seconds == 0 ? 0 : count / seconds;
+        }
 
         double percentile(int p) {
-            if (sortedLatenciesMillis.isEmpty()) {
+            if (latenciesMillis.isEmpty()) {
                 return 0;
             }
-            int index = (int) Math.ceil(p / 100.0 * sortedLatenciesMillis.size()) - 1;
-            return sortedLatenciesMillis.get(Math.max(0, Math.min(index, sortedLatenciesMillis.size() - 1)));
+            List<Double> sorted = new ArrayList<>(latenciesMillis);
+            Collections.sort(sorted);
+            int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
         }
 
         ObjectNode toJson(String rateName) {
             ObjectNode json = Json.object();
-            json.put(rateName, Math.round(perSecond * 10) / 10.0);
+            json.put(rateName, Math.round(perSecond() * 10) / 10.0);
             json.put("p50Millis", Math.round(percentile(50) * 100) / 100.0);
             json.put("p99Millis", Math.round(percentile(99) * 100) / 100.0);
             json.put("failed", failures);

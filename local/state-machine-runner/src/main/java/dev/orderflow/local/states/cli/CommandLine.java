@@ -1,6 +1,7 @@
 package dev.orderflow.local.states.cli;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.Set;
 final class CommandLine {
 
     private final Map<String, String> options = new HashMap<>();
-    private final Set<String> flags = new java.util.HashSet<>();
+    private final Set<String> flags = new HashSet<>();
 
     private CommandLine() {
     }

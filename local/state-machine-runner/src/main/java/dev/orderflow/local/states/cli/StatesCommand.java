@@ -4,14 +4,22 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code ./orderflow states <run|bench|help>}: the state-machine runner's command line. */
+/** {@code ./orderflow states <run|bench|serve|help>}: the state-machine runner's command line. */
 public final class StatesCommand {
 
     private StatesCommand() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int status = execute(Arrays.asList(args), System.out, System.err);
+    /** Always exits: DynamoDB Local (bench) leaves non-daemon threads behind that would keep the JVM alive. */
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = execute(Arrays.asList(args), System.out, System.err);
+        } catch (Exception | Error e) {
+            System.err.println("orderflow states: failed: " + e);
+            e.printStackTrace(System.err);
+            status = 1;
+        }
         System.out.flush();
         System.exit(status);
     }
@@ -23,6 +31,7 @@ public final class StatesCommand {
             return switch (command) {
                 case "run" -> RunCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
+                case "serve" -> ServeCommand.run(rest, out, err);
                 case "help", "-h", "--help" -> {
                     out.println(usage());
                     yield 0;
@@ -40,9 +49,11 @@ public final class StatesCommand {
         return String.join(System.lineSeparator(),
                 "Usage: ./orderflow " + RunCommand.USAGE,
                 "       ./orderflow " + BenchCommand.USAGE,
+                "       ./orderflow " + ServeCommand.USAGE,
                 "",
                 "  run    runs one execution of a workflow to its end and prints {status, output, error, cause, history};",
                 "         --virtual-time makes waits and retry backoffs instant while timestamps advance as if they passed",
-                "  bench  executions per second of the order workflow with the real handlers against DynamoDB Local");
+                "  bench  executions per second of the order workflow with the real handlers against DynamoDB Local",
+                "  serve  the Step Functions API on 127.0.0.1 for the AWS CLI and SDKs (Task states answer from a mock config)");
     }
 }

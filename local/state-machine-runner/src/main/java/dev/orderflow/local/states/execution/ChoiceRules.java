@@ -9,6 +9,7 @@ import dev.orderflow.local.states.jsonpath.JsonPaths;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates JSONPath Choice rules. A comparison between values of different types is simply false (a string
@@ -115,7 +116,7 @@ final class ChoiceRules {
     }
 
     /** StringMatches patterns: {@code *} matches anything; {@code \*} and {@code \\} stand for themselves. */
-    private static java.util.regex.Pattern wildcard(String pattern) {
+    private static Pattern wildcard(String pattern) {
         StringBuilder regex = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {
@@ -123,13 +124,13 @@ final class ChoiceRules {
             if (c == '\\' && i + 1 < pattern.length()) {
                 literal.append(pattern.charAt(++i));
             } else if (c == '*') {
-                regex.append(java.util.regex.Pattern.quote(literal.toString())).append(".*");
+                regex.append(Pattern.quote(literal.toString())).append(".*");
                 literal.setLength(0);
             } else {
                 literal.append(c);
             }
         }
-        regex.append(java.util.regex.Pattern.quote(literal.toString()));
-        return java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.DOTALL);
+        regex.append(Pattern.quote(literal.toString()));
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -110,7 +111,7 @@ public final class Execution {
      */
     public Execution await(Duration timeout) throws TimeoutException, InterruptedException {
         try {
-            return completion.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return completion.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("executions complete normally", e);
         }

@@ -58,7 +58,7 @@ public final class ExecutionRunner {
                      Optional<MockTestCase> mocks) {
         Optional<Instant> deadline = definition.timeoutSeconds()
                 .map(seconds -> execution.startDate().plus(Duration.ofSeconds(seconds)));
-        ExecutionScope scope = new ExecutionScope(execution, definition, tasks, region, mocks, deadline, random);
+        ExecutionScope scope = new ExecutionScope(execution, tasks, region, mocks, deadline, random);
         Strand strand = new Strand(scope, timeline, new HashMap<>(), 0);
         ObjectNode started = Json.object();
         started.put("input", execution.inputText());

@@ -1,7 +1,6 @@
 package dev.orderflow.local.states.execution;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.local.states.asl.StateMachineDefinition;
 import dev.orderflow.local.states.json.Json;
 import dev.orderflow.local.states.mock.MockTestCase;
 
@@ -12,11 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
-/** What every strand of one execution shares: the execution, its definition, its tasks, mocks and deadline. */
+/** What every strand of one execution shares: the execution, its tasks, mocks, deadline and context object. */
 final class ExecutionScope {
 
     private final Execution execution;
-    private final StateMachineDefinition definition;
     private final TaskInvoker tasks;
     private final String region;
     private final Optional<MockTestCase> mocks;
@@ -26,10 +24,9 @@ final class ExecutionScope {
     private final ObjectNode contextStateMachine;
     private final Map<String, AtomicInteger> mockInvocations = new ConcurrentHashMap<>();
 
-    ExecutionScope(Execution execution, StateMachineDefinition definition, TaskInvoker tasks, String region,
+    ExecutionScope(Execution execution, TaskInvoker tasks, String region,
                    Optional<MockTestCase> mocks, Optional<Instant> deadline, RandomGenerator random) {
         this.execution = execution;
-        this.definition = definition;
         this.tasks = tasks;
         this.region = region;
         this.mocks = mocks;
@@ -50,10 +47,6 @@ final class ExecutionScope {
 
     Execution execution() {
         return execution;
-    }
-
-    StateMachineDefinition definition() {
-        return definition;
     }
 
     TaskInvoker tasks() {

@@ -1,7 +1,6 @@
 package dev.orderflow.local.states.execution;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.local.states.asl.ErrorNames;
 import dev.orderflow.local.states.json.Json;
 
 import java.util.Optional;
@@ -32,11 +31,6 @@ public final class StatesError extends RuntimeException {
 
     public Optional<String> cause() {
         return Optional.ofNullable(cause);
-    }
-
-    /** Runtime errors are never retried nor caught. */
-    public boolean isTerminal() {
-        return ErrorNames.isTerminal(error);
     }
 
     /** The error output a catcher passes on: {@code {"Error", "Cause"}}. */

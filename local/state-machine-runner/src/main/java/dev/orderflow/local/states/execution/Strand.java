@@ -6,6 +6,7 @@ import dev.orderflow.local.states.time.StatesClock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class Strand {
 
     /** The variables as they are now (read-only view for evaluation). */
     Map<String, JsonNode> variables() {
-        return java.util.Collections.unmodifiableMap(variables);
+        return Collections.unmodifiableMap(variables);
     }
 
     void assign(Map<String, JsonNode> assigned) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -158,7 +159,7 @@ public final class JsonProtocol {
         Execution execution = service.describeExecution(text(request, "executionArn"));
         List<HistoryEvent> events = new ArrayList<>(execution.history().events());
         if (request.path("reverseOrder").asBoolean(false)) {
-            java.util.Collections.reverse(events);
+            Collections.reverse(events);
         }
         boolean includeData = request.path("includeExecutionData").asBoolean(true);
         Page page = Page.of(request, execution.arn() + "|" + request.path("reverseOrder").asBoolean(false), events.size());

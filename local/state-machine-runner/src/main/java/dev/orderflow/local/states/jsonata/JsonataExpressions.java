@@ -9,6 +9,7 @@ import dev.orderflow.local.states.json.Json;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +32,39 @@ public final class JsonataExpressions {
     private JsonataExpressions() {
     }
 
-    /** What an expression can see besides its own text. */
-    public record Bindings(JsonNode states, Map<String, JsonNode> variables, Instant now) {
+    /**
+     * What an expression can see besides its own text: {@code $states}, the variables, and the time for
+     * {@code $now()}. Values are converted for the engine once, on first use, and shared by all the expressions of
+     * a field.
+     */
+    public static final class Bindings {
+        private final JsonNode states;
+        private final Map<String, JsonNode> variables;
+        private final Instant now;
+        private Object jsonataStates;
+        private final Map<String, Object> jsonataVariables = new HashMap<>();
+
+        public Bindings(JsonNode states, Map<String, JsonNode> variables, Instant now) {
+            this.states = states;
+            this.variables = variables;
+            this.now = now;
+        }
+
+        /** Binds what {@code expression} can refer to into {@code frame}. */
+        void bindInto(Jsonata.Frame frame, String expression) {
+            StepFunctionsFunctions.bindTo(frame, now);
+            if (expression.contains("$states")) {
+                if (jsonataStates == null) {
+                    jsonataStates = JsonataValues.toJsonata(states);
+                }
+                frame.bind("states", jsonataStates);
+            }
+            variables.forEach((name, value) -> {
+                if (expression.contains("$" + name)) {
+                    frame.bind(name, jsonataVariables.computeIfAbsent(name, n -> JsonataValues.toJsonata(value)));
+                }
+            });
+        }
     }
 
     /** The expression inside a {@code {% ... %}} string, if the string is one. */
@@ -76,9 +108,7 @@ public final class JsonataExpressions {
         try {
             Jsonata compiled = compile(expression);
             Jsonata.Frame frame = compiled.createFrame();
-            StepFunctionsFunctions.bindTo(frame, bindings.now());
-            frame.bind("states", JsonataValues.toJsonata(bindings.states()));
-            bindings.variables().forEach((name, value) -> frame.bind(name, JsonataValues.toJsonata(value)));
+            bindings.bindInto(frame, expression);
             result = compiled.evaluate(null, frame);
         } catch (JException e) {
             throw new JsonataFailure(prefix(expression, location) + " threw an error during evaluation. "

@@ -39,13 +39,13 @@ final class JsonataValues {
         };
     }
 
+    /** Whole numbers that fit a long stay exact; everything else is a double, as JSONata computes with. */
     private static Object number(JsonNode node) {
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.longValue();
         }
-        BigDecimal decimal = node.decimalValue();
-        if (decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0 && decimal.abs().compareTo(
-                BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+        BigDecimal decimal = node.decimalValue().stripTrailingZeros();
+        if (decimal.scale() <= 0 && decimal.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
             return decimal.longValue();
         }
         return decimal.doubleValue();

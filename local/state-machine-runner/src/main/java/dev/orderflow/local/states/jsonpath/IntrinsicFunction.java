@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.local.states.json.Json;
 
 import java.math.BigDecimal;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -210,11 +209,7 @@ public final class IntrinsicFunction {
                 at++;
             }
             String path = text.substring(start, at).strip();
-            if (!path.startsWith("$$") && !path.equals("$") && path.length() > 1 && Character.isLetter(path.charAt(1))) {
-                return path; // a variable reference, $name...
-            }
-            String query = path.startsWith("$$") ? path.substring(1) : path;
-            if (!JsonPaths.isValid(query)) {
+            if (!JsonPathScope.isValidPath(path)) {
                 throw new IllegalArgumentException("'" + path + "' is not a valid path");
             }
             return path;

@@ -87,10 +87,6 @@ public final class ReferencePath {
                 && c != '\'' && c != '"' && c != ',' && c != ':' && !Character.isWhitespace(c);
     }
 
-    public boolean isRoot() {
-        return segments.isEmpty();
-    }
-
     /**
      * A copy of {@code document} with {@code value} at this path; {@code $} replaces the document.
      *
