@@ -1,6 +1,8 @@
 package dev.orderflow.local.states.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.orderflow.local.states.json.Json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +24,43 @@ final class Branches {
     private Branches() {
     }
 
+    /** What one branch does, on its own strand. */
+    @FunctionalInterface
+    interface Branch {
+        JsonNode run(int index, Strand strand);
+    }
+
+    /**
+     * Runs the {@code count} branches of a Parallel or Map state, each on a strand forked from the state's, and
+     * records how they ended as the state's {@code <Type>StateSucceeded}, {@code Failed} or {@code Aborted} event.
+     *
+     * @return the branches' outputs, in order
+     */
+    static ArrayNode runForState(Strand strand, String stateType, int count, int maxConcurrency, Branch branch) {
+        List<Strand> strands = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            strands.add(strand.branch());
+        }
+        try {
+            List<JsonNode> outputs = runAll(count, maxConcurrency, index -> branch.run(index, strands.get(index)));
+            strand.joined(strands);
+            ArrayNode result = Json.NODES.arrayNode();
+            outputs.forEach(result::add);
+            strand.record(stateType + "StateSucceeded");
+            return result;
+        } catch (StatesError error) {
+            strand.joined(strands);
+            strand.record(stateType + "StateFailed");
+            throw error;
+        } catch (ExecutionStopped.Aborted aborted) {
+            strand.joined(strands);
+            strand.record(stateType + "StateAborted");
+            throw aborted;
+        }
+    }
+
     /** The results in branch order, or the first failure. */
-    static List<JsonNode> runAll(int count, int maxConcurrency, IntFunction<JsonNode> branch) {
+    private static List<JsonNode> runAll(int count, int maxConcurrency, IntFunction<JsonNode> branch) {
         Semaphore permits = new Semaphore(maxConcurrency <= 0 ? Integer.MAX_VALUE : maxConcurrency);
         List<CompletableFuture<JsonNode>> futures = new ArrayList<>(count);
         List<Thread> threads = new ArrayList<>(count);

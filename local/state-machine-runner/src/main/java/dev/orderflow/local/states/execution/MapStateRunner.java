@@ -1,13 +1,10 @@
 package dev.orderflow.local.states.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.local.states.asl.State;
 import dev.orderflow.local.states.json.Json;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Runs inline Map states: one iteration of the item processor per item (ItemsPath or Items), each with its
@@ -34,27 +31,8 @@ final class MapStateRunner {
         ObjectNode started = Json.object();
         started.put("length", items.size());
         strand.record("MapStateStarted", started);
-        List<Strand> iterations = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            iterations.add(strand.branch());
-        }
-        try {
-            List<JsonNode> outputs = Branches.runAll(items.size(), maxConcurrency,
-                    index -> iteration(map, index, items.get(index), flow, iterations.get(index), interpreter));
-            strand.joined(iterations);
-            ArrayNode result = Json.NODES.arrayNode();
-            outputs.forEach(result::add);
-            strand.record("MapStateSucceeded");
-            return result;
-        } catch (StatesError error) {
-            strand.joined(iterations);
-            strand.record("MapStateFailed");
-            throw error;
-        } catch (ExecutionStopped.Aborted aborted) {
-            strand.joined(iterations);
-            strand.record("MapStateAborted");
-            throw aborted;
-        }
+        return Branches.runForState(strand, "Map", items.size(), maxConcurrency,
+                (index, iteration) -> iteration(map, index, items.get(index), flow, iteration, interpreter));
     }
 
     private static JsonNode iteration(State.Map map, int index, JsonNode item, DataFlow flow, Strand strand,

@@ -1,12 +1,7 @@
 package dev.orderflow.local.states.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.orderflow.local.states.asl.State;
-import dev.orderflow.local.states.json.Json;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Runs Parallel states: every branch gets the same input (after Parameters/Arguments) and runs concurrently on
@@ -27,26 +22,7 @@ final class ParallelStateRunner {
         JsonNode input = flow.arguments();
         Strand strand = visit.strand();
         strand.record("ParallelStateStarted");
-        List<Strand> branches = new ArrayList<>();
-        for (int i = 0; i < parallel.branches().size(); i++) {
-            branches.add(strand.branch());
-        }
-        try {
-            List<JsonNode> outputs = Branches.runAll(branches.size(), 0,
-                    index -> interpreter.run(parallel.branches().get(index), input, branches.get(index)));
-            strand.joined(branches);
-            ArrayNode result = Json.NODES.arrayNode();
-            outputs.forEach(result::add);
-            strand.record("ParallelStateSucceeded");
-            return result;
-        } catch (StatesError error) {
-            strand.joined(branches);
-            strand.record("ParallelStateFailed");
-            throw error;
-        } catch (ExecutionStopped.Aborted aborted) {
-            strand.joined(branches);
-            strand.record("ParallelStateAborted");
-            throw aborted;
-        }
+        return Branches.runForState(strand, "Parallel", parallel.branches().size(), 0,
+                (index, branch) -> interpreter.run(parallel.branches().get(index), input, branch));
     }
 }

@@ -7,6 +7,7 @@ import dev.orderflow.local.states.asl.State;
 import dev.orderflow.local.states.json.Json;
 import dev.orderflow.local.states.jsonata.JsonataExpressions;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,6 +16,9 @@ import java.util.Map;
  * the strand it runs on, and how often it has been retried so far.
  */
 final class StateVisit {
+
+    /** Step Functions' limit on what passes between states (256 KiB). */
+    static final int MAX_PAYLOAD_BYTES = 262_144;
 
     private final State state;
     private final JsonNode input;
@@ -45,9 +49,15 @@ final class StateVisit {
 
     /** Leaves the state: records {@code <Type>StateExited} with the output and the variables it assigned. */
     void exit(JsonNode output, Map<String, JsonNode> assigned) {
+        String outputText = Json.write(output);
+        if (outputText.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+            throw StatesError.of(ErrorNames.DATA_LIMIT_EXCEEDED, "The state '" + state.name()
+                    + "' produced an output with a size exceeding the maximum number of bytes service limit ("
+                    + MAX_PAYLOAD_BYTES + ").");
+        }
         ObjectNode details = Json.object();
         details.put("name", state.name());
-        details.put("output", Json.write(output));
+        details.put("output", outputText);
         details.putObject("outputDetails").put("truncated", false);
         if (!assigned.isEmpty()) {
             ObjectNode variables = details.putObject("assignedVariables");

@@ -136,13 +136,7 @@ public final class JsonProtocol {
     }
 
     private static ObjectNode describeExecution(Execution execution) {
-        ObjectNode response = Json.object();
-        response.put("executionArn", execution.arn());
-        response.put("stateMachineArn", execution.identity().stateMachineArn());
-        response.put("name", execution.name());
-        response.put("status", execution.status().name());
-        response.set("startDate", HistoryEvent.epochSeconds(execution.startDate()));
-        execution.stopDate().ifPresent(stop -> response.set("stopDate", HistoryEvent.epochSeconds(stop)));
+        ObjectNode response = summary(Json.object(), execution);
         response.put("input", execution.inputText());
         response.putObject("inputDetails").put("included", true);
         execution.output().ifPresent(output -> {
@@ -196,16 +190,21 @@ public final class JsonProtocol {
         ObjectNode response = Json.object();
         ArrayNode items = response.putArray("executions");
         for (Execution execution : executions.subList(page.from(), page.to())) {
-            ObjectNode item = items.addObject();
-            item.put("executionArn", execution.arn());
-            item.put("stateMachineArn", execution.identity().stateMachineArn());
-            item.put("name", execution.name());
-            item.put("status", execution.status().name());
-            item.set("startDate", HistoryEvent.epochSeconds(execution.startDate()));
-            execution.stopDate().ifPresent(stop -> item.set("stopDate", HistoryEvent.epochSeconds(stop)));
+            summary(items.addObject(), execution);
         }
         page.nextToken().ifPresent(token -> response.put("nextToken", token));
         return response;
+    }
+
+    /** The fields DescribeExecution and ListExecutions share. */
+    private static ObjectNode summary(ObjectNode target, Execution execution) {
+        target.put("executionArn", execution.arn());
+        target.put("stateMachineArn", execution.identity().stateMachineArn());
+        target.put("name", execution.name());
+        target.put("status", execution.status().name());
+        target.set("startDate", HistoryEvent.epochSeconds(execution.startDate()));
+        execution.stopDate().ifPresent(stop -> target.set("stopDate", HistoryEvent.epochSeconds(stop)));
+        return target;
     }
 
     private ObjectNode stopExecution(JsonNode request) {

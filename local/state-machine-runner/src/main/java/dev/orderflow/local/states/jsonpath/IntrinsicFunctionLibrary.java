@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.StringTokenizer;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /** The documented intrinsic functions, with their argument rules and limits. */
 final class IntrinsicFunctionLibrary {
@@ -254,31 +255,26 @@ final class IntrinsicFunctionLibrary {
     }
 
     private static String string(List<JsonNode> args, int index) {
-        JsonNode value = args.get(index);
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException("argument " + (index + 1) + " must be a string, got "
-                    + Json.typeName(value) + " " + Json.write(value));
-        }
-        return value.textValue();
+        return argument(args, index, "a string", JsonNode::isTextual).textValue();
     }
 
     private static ArrayNode array(List<JsonNode> args, int index) {
-        JsonNode value = args.get(index);
-        if (!(value instanceof ArrayNode array)) {
-            throw new IllegalArgumentException("argument " + (index + 1) + " must be an array, got "
-                    + Json.typeName(value) + " " + Json.write(value));
-        }
-        return array;
+        return (ArrayNode) argument(args, index, "an array", JsonNode::isArray);
     }
 
     /** An integer argument; a number with a fraction is rounded, as Step Functions does. */
     private static long integer(List<JsonNode> args, int index) {
+        return argument(args, index, "an integer", JsonNode::isNumber).decimalValue()
+                .setScale(0, RoundingMode.HALF_UP).longValue();
+    }
+
+    private static JsonNode argument(List<JsonNode> args, int index, String expected, Predicate<JsonNode> test) {
         JsonNode value = args.get(index);
-        if (!value.isNumber()) {
-            throw new IllegalArgumentException("argument " + (index + 1) + " must be an integer, got "
+        if (!test.test(value)) {
+            throw new IllegalArgumentException("argument " + (index + 1) + " must be " + expected + ", got "
                     + Json.typeName(value) + " " + Json.write(value));
         }
-        return value.decimalValue().setScale(0, RoundingMode.HALF_UP).longValue();
+        return value;
     }
 
     private static int positiveInteger(List<JsonNode> args, int index, String what) {

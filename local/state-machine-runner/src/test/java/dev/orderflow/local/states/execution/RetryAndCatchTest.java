@@ -214,6 +214,19 @@ class RetryAndCatchTest {
     }
 
     @Test
+    void outputBeyondTheServiceLimit_isATerminalDataLimitExceeded() {
+        try (WorkflowTester tester = WorkflowTester.create()) {
+            Execution run = tester.run("""
+                    {"StartAt": "Big", "States": {
+                      "Big": {"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $pad('', 300000, 'x') %}", "Next": "Never"},
+                      "Never": {"Type": "Succeed"}}}""", "{}");
+
+            assertThat(run.error()).contains("States.DataLimitExceeded");
+            assertThat(WorkflowTester.types(run)).doesNotContain("PassStateExited", "SucceedStateEntered");
+        }
+    }
+
+    @Test
     void waitsCostNoWallTime_onTheVirtualClock() {
         long started = System.nanoTime();
 

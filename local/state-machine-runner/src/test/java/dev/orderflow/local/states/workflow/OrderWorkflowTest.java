@@ -43,21 +43,8 @@ class OrderWorkflowTest {
                 .map(e -> details(e).get("name").asText()).toList();
     }
 
-    /** The Task payloads (lambda:invoke Arguments) each attempt of {@code state} was scheduled with. */
-    private static List<JsonNode> attempts(Execution run, String state) {
-        List<JsonNode> payloads = new ArrayList<>();
-        String current = null;
-        for (HistoryEvent event : run.history().events()) {
-            if (event.type().endsWith("StateEntered")) {
-                current = details(event).get("name").asText();
-            } else if (event.type().equals("TaskScheduled") && state.equals(current)) {
-                payloads.add(Json.parse(details(event).get("parameters").asText()));
-            }
-        }
-        return payloads;
-    }
-
-    private static List<Duration> waitsBetweenAttempts(Execution run, String state) {
+    /** The TaskScheduled event of each attempt of {@code state}. */
+    private static List<HistoryEvent> scheduled(Execution run, String state) {
         List<HistoryEvent> scheduled = new ArrayList<>();
         String current = null;
         for (HistoryEvent event : run.history().events()) {
@@ -67,6 +54,16 @@ class OrderWorkflowTest {
                 scheduled.add(event);
             }
         }
+        return scheduled;
+    }
+
+    /** The Task arguments (lambda:invoke FunctionName and Payload) each attempt of {@code state} was scheduled with. */
+    private static List<JsonNode> attempts(Execution run, String state) {
+        return scheduled(run, state).stream().map(e -> Json.parse(details(e).get("parameters").asText())).toList();
+    }
+
+    private static List<Duration> waitsBetweenAttempts(Execution run, String state) {
+        List<HistoryEvent> scheduled = scheduled(run, state);
         List<Duration> waits = new ArrayList<>();
         for (int i = 1; i < scheduled.size(); i++) {
             waits.add(Duration.between(scheduled.get(i - 1).timestamp(), scheduled.get(i).timestamp()));
