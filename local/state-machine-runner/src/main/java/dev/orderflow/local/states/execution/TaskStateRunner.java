@@ -10,11 +10,6 @@ import dev.orderflow.local.states.mock.MockedResponse;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs Task states: evaluates the arguments, calls the resource (or its mocked response) within TimeoutSeconds,
@@ -122,40 +117,39 @@ final class TaskStateRunner {
         return callWithin(resource, arguments, timeout, visit);
     }
 
-    /** Calls the resource on its own thread, so that TimeoutSeconds, the execution's deadline and a stop apply. */
+    /**
+     * Calls the resource on this strand's own thread, within TimeoutSeconds and the execution's deadline (a
+     * watchdog interrupts the call when its time is up); a stop of the execution ends the wait for it at once.
+     */
     private static JsonNode callWithin(TaskResource resource, JsonNode arguments, Optional<Integer> timeout,
                                        StateVisit visit) {
-        Strand strand = visit.strand();
-        Duration limit = timeout.map(Duration::ofSeconds).orElse(Duration.ofDays(3650));
-        Optional<Duration> executionLeft = strand.timeLeft();
-        boolean executionDeadlineFirst = executionLeft.isPresent() && executionLeft.get().compareTo(limit) < 0;
-        Duration wait = executionDeadlineFirst ? executionLeft.get() : limit;
-        long deadlineMillis = System.currentTimeMillis() + Math.min(wait.toMillis(), Integer.MAX_VALUE);
-        CompletableFuture<JsonNode> call = new CompletableFuture<>();
-        Thread worker = Thread.ofVirtual().name("task-" + visit.state().name()).start(() -> {
-            try {
-                call.complete(visit.scope().tasks().invoke(resource, arguments, deadlineMillis));
-            } catch (Throwable thrown) {
-                call.completeExceptionally(thrown);
-            }
-        });
+        Optional<Duration> limit = timeout.map(Duration::ofSeconds);
+        Optional<Duration> executionLeft = visit.strand().timeLeft();
+        boolean executionDeadlineFirst = executionLeft.isPresent()
+                && (limit.isEmpty() || executionLeft.get().compareTo(limit.get()) < 0);
+        Duration wait = executionDeadlineFirst ? executionLeft.get() : limit.orElse(null);
+        long deadlineMillis = wait == null ? Long.MAX_VALUE : System.currentTimeMillis() + wait.toMillis();
+        TaskWatchdog.Guard guard = TaskWatchdog.arm(wait);
+        RuntimeException failure = null;
+        JsonNode result = null;
         try {
-            return call.get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            worker.interrupt();
-            if (executionDeadlineFirst) {
-                throw new ExecutionStopped.TimedOut();
-            }
-            throw StatesError.of(ErrorNames.TIMEOUT, null);
-        } catch (InterruptedException | CancellationException e) {
-            worker.interrupt();
-            throw new ExecutionStopped.Aborted();
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case StatesError error -> throw error;
-                case ExecutionStopped stopped -> throw stopped;
-                case Throwable other -> throw StatesError.of(ErrorNames.TASK_FAILED, String.valueOf(other));
-            }
+            result = visit.scope().tasks().invoke(resource, arguments, deadlineMillis);
+        } catch (RuntimeException e) {
+            failure = e;
         }
+        boolean inTime = guard.endedInTime();
+        if (visit.scope().stopRequested()) {
+            Thread.interrupted();
+            throw new ExecutionStopped.Aborted();
+        }
+        if (!inTime) {
+            throw executionDeadlineFirst ? new ExecutionStopped.TimedOut() : StatesError.of(ErrorNames.TIMEOUT, null);
+        }
+        return switch (failure) {
+            case null -> result;
+            case StatesError error -> throw error;
+            case ExecutionStopped stopped -> throw stopped;
+            default -> throw StatesError.of(ErrorNames.TASK_FAILED, String.valueOf(failure));
+        };
     }
 }
