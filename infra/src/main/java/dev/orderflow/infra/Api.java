@@ -76,7 +76,7 @@ final class Api extends ComponentResource {
                 List.of(
                         Policy.allow(List.of("dynamodb:GetItem", "dynamodb:UpdateItem"), data.orders().arn()),
                         Policy.allow(List.of("dynamodb:Query"), data.ordersIndexArn())),
-                1024, 10), env, ComponentResourceOptions.builder().parent(this).build());
+                config.functionMemoryMb(), 10), env, ComponentResourceOptions.builder().parent(this).build());
 
         var queueRole = new Role("queue-sender", RoleArgs.builder()
                 .description("Lets API Gateway send orders to the orders queue")

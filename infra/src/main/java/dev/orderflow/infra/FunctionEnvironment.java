@@ -1,5 +1,7 @@
 package dev.orderflow.infra;
 
+import dev.orderflow.aws.startup.StartupFlags;
+
 import java.util.Map;
 
 /**
@@ -17,12 +19,17 @@ final class FunctionEnvironment {
     static final String CATALOG_TABLE = "CATALOG_TABLE";
     static final String ORDERS_TABLE = "ORDERS_TABLE";
     static final String PAGE_TOKEN_KEY = "PAGE_TOKEN_KEY";
+    /**
+     * The JVM options of the two zip functions (the images set theirs in their Dockerfile, with their AOT cache):
+     * the same {@link StartupFlags} that {@code ./orderflow bench} measures their cold starts with.
+     */
+    static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     private FunctionEnvironment() {
     }
 
     static Map<String, String> poller(String stateMachineArn) {
-        return Map.of(STATE_MACHINE_ARN, stateMachineArn);
+        return Map.of(STATE_MACHINE_ARN, stateMachineArn, JAVA_TOOL_OPTIONS, StartupFlags.JAVA_TOOL_OPTIONS);
     }
 
     static Map<String, String> validateOrder(String catalogTable) {
@@ -34,6 +41,7 @@ final class FunctionEnvironment {
     }
 
     static Map<String, String> ordersApi(String ordersTable, String pageTokenKey) {
-        return Map.of(ORDERS_TABLE, ordersTable, PAGE_TOKEN_KEY, pageTokenKey);
+        return Map.of(ORDERS_TABLE, ordersTable, PAGE_TOKEN_KEY, pageTokenKey,
+                JAVA_TOOL_OPTIONS, StartupFlags.JAVA_TOOL_OPTIONS);
     }
 }

@@ -68,7 +68,8 @@ final class Queueing extends ComponentResource {
                         Policy.allow(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
                                 "sqs:ChangeMessageVisibility"), queue.arn()),
                         Policy.allow(List.of("states:StartExecution"), workflow.stateMachine().arn())),
-                1024, POLLER_TIMEOUT_SECONDS), env, ComponentResourceOptions.builder().parent(this).build());
+                config.functionMemoryMb(), POLLER_TIMEOUT_SECONDS), env,
+                ComponentResourceOptions.builder().parent(this).build());
 
         new EventSourceMapping("poller", EventSourceMappingArgs.builder()
                 .eventSourceArn(queue.arn())

@@ -45,6 +45,7 @@ record StackConfig(
         int pollerBatchWindowSeconds,
         int pollerMaxConcurrency,
         boolean snapStart,
+        int functionMemoryMb,
         Optional<String> zipFunctionsAwsVersion,
         boolean manageApiGatewayAccount,
         Optional<Delivery> delivery,
@@ -75,6 +76,7 @@ record StackConfig(
     static final String POLLER_BATCH_WINDOW_SECONDS = "pollerBatchWindowSeconds";
     static final String POLLER_MAX_CONCURRENCY = "pollerMaxConcurrency";
     static final String SNAP_START = "snapStart";
+    static final String FUNCTION_MEMORY_MB = "functionMemoryMb";
     static final String ZIP_FUNCTIONS_AWS_VERSION = "zipFunctionsAwsVersion";
     static final String MANAGE_API_GATEWAY_ACCOUNT = "manageApiGatewayAccount";
     static final String GITHUB_CONNECTION_ARN = "githubConnectionArn";
@@ -88,7 +90,7 @@ record StackConfig(
     static final List<String> KEYS = List.of(VALIDATE_ORDER_IMAGE, PERSIST_ORDER_IMAGE, PAGE_TOKEN_KEY, ALARM_EMAIL,
             CALLBACK_URLS, LOGOUT_URLS, AUTH_DOMAIN_PREFIX, WORKFLOW_TYPE, DELETION_PROTECTION, LOG_RETENTION_DAYS,
             IMAGES_TO_KEEP, STAGE_NAME, THROTTLE_RATE_LIMIT, THROTTLE_BURST_LIMIT, POLLER_BATCH_SIZE,
-            POLLER_BATCH_WINDOW_SECONDS, POLLER_MAX_CONCURRENCY, SNAP_START, ZIP_FUNCTIONS_AWS_VERSION,
+            POLLER_BATCH_WINDOW_SECONDS, POLLER_MAX_CONCURRENCY, SNAP_START, FUNCTION_MEMORY_MB, ZIP_FUNCTIONS_AWS_VERSION,
             MANAGE_API_GATEWAY_ACCOUNT, GITHUB_CONNECTION_ARN, GITHUB_REPOSITORY, GITHUB_BRANCH, DEPLOY_ROLE_ARN,
             PULUMI_SECRET_ARN, PULUMI_BACKEND_URL);
 
@@ -98,6 +100,12 @@ record StackConfig(
      * it (the function inputs the 6.x SDK sends are a subset of its schema).
      */
     static final String DEFAULT_ZIP_FUNCTIONS_AWS_VERSION = "7.20.0";
+
+    /**
+     * Memory of each function, MB (Lambda gives CPU in proportion): 1024 keeps a cold start's class loading and
+     * the SDK's first request quick, and {@code ./orderflow cost} prices GB-seconds with it.
+     */
+    static final int DEFAULT_FUNCTION_MEMORY_MB = 1024;
 
     /** The page-token key must hold at least this many bytes (orders-api refuses a shorter one). */
     static final int MIN_PAGE_TOKEN_KEY_BYTES = 32;
@@ -147,6 +155,7 @@ record StackConfig(
                 read.integer(POLLER_BATCH_WINDOW_SECONDS, 1, 0, 300),
                 read.integer(POLLER_MAX_CONCURRENCY, 10, 2, 1000),
                 read.bool(SNAP_START, true),
+                read.integer(FUNCTION_MEMORY_MB, DEFAULT_FUNCTION_MEMORY_MB, 128, 10_240),
                 read.value(ZIP_FUNCTIONS_AWS_VERSION, Optional.of(DEFAULT_ZIP_FUNCTIONS_AWS_VERSION),
                         value -> value.isBlank() ? Optional.empty() : Optional.of(value.strip())),
                 read.bool(MANAGE_API_GATEWAY_ACCOUNT, true),

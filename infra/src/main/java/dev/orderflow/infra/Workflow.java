@@ -50,7 +50,7 @@ final class Workflow extends ComponentResource {
                         FunctionEnvironment.VALIDATE_ORDER_HANDLER),
                 data.catalog().name().applyValue(FunctionEnvironment::validateOrder),
                 List.of(Policy.allow(List.of("dynamodb:Query"), data.catalog().arn())),
-                1024, 15), env, parent);
+                config.functionMemoryMb(), 15), env, parent);
 
         this.persistOrder = new LambdaFunction(Images.PERSIST_ORDER, new LambdaFunction.Spec(
                 new LambdaFunction.Code.Image(Images.image(images.persistOrder(), config.persistOrderImage()),
@@ -58,7 +58,7 @@ final class Workflow extends ComponentResource {
                 data.orders().name().applyValue(FunctionEnvironment::persistOrder),
                 List.of(Policy.allow(List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem"),
                         data.orders().arn())),
-                1024, 15), env, parent);
+                config.functionMemoryMb(), 15), env, parent);
 
         var logGroup = new LogGroup("workflow", LogGroupArgs.builder()
                 // Step Functions log groups go under /aws/vendedlogs/ so the log resource policy stays small.

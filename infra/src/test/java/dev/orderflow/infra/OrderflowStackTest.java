@@ -384,6 +384,27 @@ class OrderflowStackTest {
     }
 
     @Test
+    void everyFunction_hasTheConfiguredMemory() {
+        for (Mocks.ResourceArgs function : stack.ofType(FUNCTION)) {
+            assertThat(((Number) input(function, "memorySize")).intValue()).as(function.name)
+                    .isEqualTo(StackConfig.DEFAULT_FUNCTION_MEMORY_MB);
+        }
+    }
+
+    @Test
+    void zipFunctions_startWithTheMeasuredJvmFlags_andTheImagesSetTheirsInTheirDockerfile() {
+        for (Mocks.ResourceArgs function : stack.ofType(FUNCTION)) {
+            Map<String, Object> variables = map(input(function, "environment", "variables"));
+            if (function.name.equals("poller") || function.name.equals("orders-api")) {
+                assertThat(variables).containsEntry(FunctionEnvironment.JAVA_TOOL_OPTIONS,
+                        dev.orderflow.aws.startup.StartupFlags.JAVA_TOOL_OPTIONS);
+            } else {
+                assertThat(variables).doesNotContainKey(FunctionEnvironment.JAVA_TOOL_OPTIONS);
+            }
+        }
+    }
+
+    @Test
     void pageTokenKey_goesToOrdersApiOnly() {
         for (Mocks.ResourceArgs function : stack.ofType(FUNCTION)) {
             Object variables = input(function, "environment", "variables");
