@@ -3,6 +3,7 @@ package dev.orderflow.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.domain.Money;
 import dev.orderflow.domain.OrderChange;
 import dev.orderflow.domain.PricedLine;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -95,6 +99,41 @@ class OrdersApiHandlerTest {
         assertThat(order.get("version").asLong()).isEqualTo(1);
         assertThat(order.has("userId")).isFalse();
         assertThat(order.has("rejectionReasons")).isFalse();
+    }
+
+    @Test
+    void streamHandler_asLambdaCallsIt_answersTheProxyResponseJson_sameAsTheTypedHandler() throws IOException {
+        confirmedOrder(ALICE, ORDER, 1_763_805_600_123L);
+
+        JsonNode found = stream("apigw-get-order.json");
+        JsonNode page = stream("apigw-list-orders.json");
+
+        assertThat(found.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(found.get("isBase64Encoded").asBoolean()).isFalse();
+        assertThat(found.at("/headers/Content-Type").asText()).isEqualTo("application/json");
+        assertThat(Json.MAPPER.readTree(found.get("body").asText()))
+                .isEqualTo(body(api.handleRequest(event("apigw-get-order.json"), null)));
+        assertThat(Json.MAPPER.readTree(page.get("body").asText()).get("orders")).hasSize(1);
+    }
+
+    @Test
+    void streamHandler_withoutTheAuthorizersClaims_is401_andAnUnknownOrder404() throws IOException {
+        JsonNode missing = stream("apigw-get-order.json");
+        ObjectNode anonymous = (ObjectNode) Json.MAPPER.readTree(LambdaEvents.text("events/apigw-get-order.json"));
+        ((ObjectNode) anonymous.get("requestContext")).remove("authorizer");
+
+        assertThat(missing.get("statusCode").asInt()).isEqualTo(404);
+        assertThat(stream(Json.MAPPER.writeValueAsBytes(anonymous)).get("statusCode").asInt()).isEqualTo(401);
+    }
+
+    private JsonNode stream(String fixture) throws IOException {
+        return stream(LambdaEvents.text("events/" + fixture).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode stream(byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        api.handleRequest(new ByteArrayInputStream(event), out, null);
+        return Json.MAPPER.readTree(out.toByteArray());
     }
 
     @Test

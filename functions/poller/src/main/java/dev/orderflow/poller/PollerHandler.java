@@ -2,8 +2,12 @@ package dev.orderflow.poller;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.aws.AwsClients;
 import dev.orderflow.aws.stepfunctions.StepFunctionsWorkflowStarter;
 import dev.orderflow.config.Settings;
@@ -11,9 +15,13 @@ import dev.orderflow.domain.ExecutionName;
 import dev.orderflow.domain.OrderChange;
 import dev.orderflow.logging.JsonLogging;
 import dev.orderflow.ports.WorkflowStarter;
+import dev.orderflow.workflow.Json;
 import dev.orderflow.workflow.MalformedMessageException;
 import dev.orderflow.workflow.OrderChangeMessage;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -30,8 +38,13 @@ import static java.lang.System.Logger.Level.WARNING;
  * {@link ExecutionName}), with the message body as its input. The records of a batch start concurrently; each
  * one that fails (malformed, throttled, anything) is reported in {@code batchItemFailures} and only that one
  * comes back after the visibility timeout, reaching the DLQ after maxReceiveCount. A batch never fails whole.
+ * <p>
+ * Lambda calls the stream method (the runtime prefers it): it reads the two fields it needs from the event with the
+ * JSON parser the function already has, so the runtime's reflective event serializers, which cost hundreds of
+ * milliseconds on a cold start and need Joda-Time, are never built. The typed method serves the local stack's event
+ * source and the tests; both run the same code.
  */
-public final class PollerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class PollerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, RequestStreamHandler {
 
     private static final System.Logger LOG = System.getLogger(PollerHandler.class.getName());
 
@@ -72,6 +85,27 @@ public final class PollerHandler implements RequestHandler<SQSEvent, SQSBatchRes
             }
         }
         return new SQSBatchResponse(failures);
+    }
+
+    /** The SQS event as Lambda delivers it, answered with {@code {"batchItemFailures": [{"itemIdentifier"}]}}. */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = Json.MAPPER.readTree(input);
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (JsonNode record : event.path("Records")) {
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId(record.path("messageId").asText(null));
+            message.setBody(record.path("body").asText(null));
+            records.add(message);
+        }
+        SQSEvent typed = new SQSEvent();
+        typed.setRecords(records);
+        ObjectNode answer = Json.MAPPER.createObjectNode();
+        ArrayNode failures = answer.putArray("batchItemFailures");
+        for (SQSBatchResponse.BatchItemFailure failure : handleRequest(typed, context).getBatchItemFailures()) {
+            failures.addObject().put("itemIdentifier", failure.getItemIdentifier());
+        }
+        Json.MAPPER.writeValue(output, answer);
     }
 
     private boolean start(SQSEvent.SQSMessage record) {

@@ -2,9 +2,11 @@ package dev.orderflow.poller;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.aws.stepfunctions.StepFunctionsWorkflowStarter;
 import dev.orderflow.domain.ExecutionName;
 import dev.orderflow.testing.LambdaEvents;
+import dev.orderflow.workflow.Json;
 import dev.orderflow.workflow.OrderChangeMessage;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -15,6 +17,10 @@ import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,6 +119,21 @@ class PollerHandlerTest {
 
         assertThat(response.getBatchItemFailures()).hasSize(1);
         verify(stepFunctions, never()).startExecution(any(StartExecutionRequest.class));
+    }
+
+    @Test
+    void streamHandler_asLambdaCallsIt_readsTheEventJson_andAnswersTheSameFailuresAsJson() throws IOException {
+        stepFunctionsThatThrottles("checkout-0010-throttled");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        poller.handleRequest(new ByteArrayInputStream(LambdaEvents.text("events/sqs-batch-of-10.json")
+                .getBytes(StandardCharsets.UTF_8)), out, null);
+
+        JsonNode answer = Json.MAPPER.readTree(out.toByteArray());
+        assertThat(answer.get("batchItemFailures")).hasSize(2);
+        assertThat(answer.get("batchItemFailures").findValuesAsText("itemIdentifier"))
+                .containsExactlyInAnyOrder("00000000-0000-0000-0000-000000abc009", "00000000-0000-0000-0000-000000abc00a");
+        verify(stepFunctions, times(9)).startExecution(any(StartExecutionRequest.class));
     }
 
     @Test
