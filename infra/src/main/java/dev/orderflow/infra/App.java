@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Orderflow on AWS, as one Pulumi program (Pulumi.yaml at the repository root names this module as {@code main}).
  * The components follow the request path: who may call (Auth), what is stored (Data), the images (Images), the
- * workflow and its functions (Workflow), the queue and its poller (Queueing), the HTTP API (Api), alarms and the
+ * workflow and its functions (Workflow), the queue and its poller (Queueing), the rule that dead-letters the
+ * orders the workflow could not record (UnrecordedExecutions), the HTTP API (Api), alarms and the
  * dashboard (Observability), and the pipeline that redeploys on every push (Delivery).
  */
 public final class App {
@@ -44,6 +45,7 @@ public final class App {
         var images = new Images(env, none);
         var workflow = new Workflow(env, data, images, none);
         var queueing = new Queueing(env, workflow, none);
+        new UnrecordedExecutions(env, workflow, queueing, none);
         var api = new Api(env, auth, data, queueing, none);
         var observability = new Observability(env, queueing, workflow, api, none);
         Optional<Delivery> delivery = config.delivery().map(settings -> new Delivery(env, settings, images, none));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import static java.lang.System.Logger.Level.WARNING;
@@ -27,6 +28,9 @@ import static java.lang.System.Logger.Level.WARNING;
  * delete only the records the handler did not report in {@code batchItemFailures}. A handler that throws, or that
  * reports a failure for an id not in the batch, fails the whole batch: nothing is deleted, and the messages come
  * back after the visibility timeout until the redrive policy moves them to the dead-letter queue.
+ * <p>
+ * Given {@link DeliveryFaults}, it also misbehaves on purpose, as SQS and the mapping may really do: a message
+ * handed out twice, or a batch handled whose deletes never happen (the poller died right after the handler).
  */
 public final class SqsEventSource implements AutoCloseable {
 
@@ -53,17 +57,51 @@ public final class SqsEventSource implements AutoCloseable {
     private final String queueArn;
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
     private final Settings settings;
+    private final DeliveryFaults faults;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> pollers = new ArrayList<>();
     private CountDownLatch stopped = new CountDownLatch(0);
 
+    /**
+     * Deliberate misbehaviour for fault-injection runs, each a thing SQS or the mapping really does now and then.
+     * The default methods misbehave in no way.
+     */
+    public interface DeliveryFaults {
+
+        DeliveryFaults NONE = new DeliveryFaults() {
+        };
+
+        /**
+         * The messages of a received batch that are also handed to a second, concurrent invocation, as when SQS
+         * (at-least-once) gives one message to two pollers.
+         */
+        default List<Message> deliverTwice(List<Message> batch) {
+            return List.of();
+        }
+
+        /**
+         * True to skip the deletes of a batch the handler has answered, as when the poller dies right after the
+         * handler returned: every message of the batch comes back after the visibility timeout.
+         */
+        default boolean dropDeletes(List<Message> batch) {
+            return false;
+        }
+    }
+
     public SqsEventSource(SqsClient sqs, String queueUrl, String queueArn,
                           RequestHandler<SQSEvent, SQSBatchResponse> handler, Settings settings) {
+        this(sqs, queueUrl, queueArn, handler, settings, DeliveryFaults.NONE);
+    }
+
+    public SqsEventSource(SqsClient sqs, String queueUrl, String queueArn,
+                          RequestHandler<SQSEvent, SQSBatchResponse> handler, Settings settings,
+                          DeliveryFaults faults) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.handler = handler;
         this.settings = settings;
+        this.faults = faults;
     }
 
     public synchronized void start() {
@@ -120,9 +158,29 @@ public final class SqsEventSource implements AutoCloseable {
         }
     }
 
-    /** One batch through the handler; returns the number of records deleted. */
+    /** One batch through the handler (and its duplicates through another invocation); returns the records deleted. */
     int deliver(List<Message> messages) {
+        List<Message> twice = faults.deliverTwice(messages);
+        if (twice.isEmpty()) {
+            return deliverOnce(messages);
+        }
+        AtomicInteger duplicateDeletes = new AtomicInteger();
+        Thread duplicate = Thread.ofVirtual().name("sqs-event-source-duplicate")
+                .start(() -> duplicateDeletes.set(deliverOnce(List.copyOf(twice))));
+        int deleted = deliverOnce(messages);
+        try {
+            duplicate.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return deleted + duplicateDeletes.get();
+    }
+
+    private int deliverOnce(List<Message> messages) {
         Set<String> failed = failures(messages);
+        if (faults.dropDeletes(messages)) {
+            return 0;
+        }
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
         for (Message message : messages) {
             if (!failed.contains(message.messageId())) {

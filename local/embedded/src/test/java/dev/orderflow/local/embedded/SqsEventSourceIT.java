@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.Duration;
@@ -119,5 +120,54 @@ class SqsEventSourceIT {
         source.start();
         await("both messages handled", () -> handled.get() == 2 && depth(queue.queueUrl()) == 0);
         source.close();
+    }
+
+    @Test
+    void deliveryFault_deliverTwice_handsTheMessageToASecondInvocation_andItIsDeletedAnyway() {
+        LocalSqs.QueuePair queue = queue();
+        Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+        SqsEventSource.DeliveryFaults twice = new SqsEventSource.DeliveryFaults() {
+            @Override
+            public List<Message> deliverTwice(List<Message> batch) {
+                return batch.stream().filter(m -> m.body().equals("dup")).toList();
+            }
+        };
+        try (SqsEventSource source = new SqsEventSource(sqs.client(), queue.queueUrl(), queue.queueArn(), (event, context) -> {
+            event.getRecords().forEach(r -> deliveries.computeIfAbsent(r.getBody(), b -> new AtomicInteger()).incrementAndGet());
+            return new SQSBatchResponse(List.of());
+        }, SqsEventSource.Settings.defaults(), twice)) {
+            send(queue, "dup", "once");
+            source.start();
+
+            await("both handled and the queue drained", () -> deliveries.containsKey("dup") && deliveries.containsKey("once")
+                    && depth(queue.queueUrl()) == 0);
+        }
+        assertThat(deliveries.get("dup").get()).isEqualTo(2);
+        assertThat(deliveries.get("once").get()).isEqualTo(1);
+        assertThat(depth(queue.deadLetterQueueUrl())).isZero();
+    }
+
+    @Test
+    void deliveryFault_dropDeletes_bringsTheHandledBatchBackAfterTheVisibilityTimeout() {
+        LocalSqs.QueuePair queue = queue();
+        AtomicInteger dropped = new AtomicInteger();
+        AtomicInteger handled = new AtomicInteger();
+        SqsEventSource.DeliveryFaults dieOnce = new SqsEventSource.DeliveryFaults() {
+            @Override
+            public boolean dropDeletes(List<Message> batch) {
+                return dropped.getAndIncrement() == 0;
+            }
+        };
+        try (SqsEventSource source = new SqsEventSource(sqs.client(), queue.queueUrl(), queue.queueArn(), (event, context) -> {
+            handled.addAndGet(event.getRecords().size());
+            return new SQSBatchResponse(List.of());
+        }, new SqsEventSource.Settings(10, Duration.ofSeconds(1), 1), dieOnce)) {
+            send(queue, "m");
+            source.start();
+
+            await("the message handled again and deleted", () -> handled.get() == 2 && depth(queue.queueUrl()) == 0);
+        }
+        assertThat(dropped.get()).isEqualTo(2);
+        assertThat(depth(queue.deadLetterQueueUrl())).isZero();
     }
 }

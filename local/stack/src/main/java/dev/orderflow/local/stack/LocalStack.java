@@ -12,8 +12,12 @@ import dev.orderflow.local.auth.OAuthClient;
 import dev.orderflow.local.embedded.LocalDynamoDb;
 import dev.orderflow.local.embedded.LocalSqs;
 import dev.orderflow.local.embedded.SqsEventSource;
+import dev.orderflow.local.faults.FaultProxy;
+import dev.orderflow.local.faults.Faults;
+import dev.orderflow.local.faults.PollerFaults;
 import dev.orderflow.local.gateway.Deployment;
 import dev.orderflow.local.gateway.LocalGateway;
+import dev.orderflow.local.states.StepFunctionsEngine;
 import dev.orderflow.poller.PollerHandler;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -24,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
@@ -37,6 +42,10 @@ import java.util.Map;
  * workflow, the poller fed by an SQS event source, and the gateway. The functions are the deployed classes, built
  * from configuration exactly as Lambda builds them; only endpoints and names differ. {@link #close()} stops
  * everything in reverse order.
+ * <p>
+ * With a {@link dev.orderflow.local.faults.FaultPlan} in its options, the stack misbehaves as the plan says: the
+ * workflow's functions fail or overrun, DynamoDB (as the functions reach it) throttles, errs and goes away for a
+ * while, StartExecution (as the poller reaches it) throttles, and the event source delivers twice or dies mid-batch.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -64,6 +73,10 @@ public final class LocalStack implements AutoCloseable {
     private AuthorizationServer authorizationServer;
     private LocalDynamoDb dynamoDb;
     private LocalSqs sqs;
+    private LocalWorkflow workflow;
+    private Faults faults = Faults.none();
+    private PollerFaults pollerFaults;
+    private URI functionsDynamoDbEndpoint;
 
     private LocalStack() {
     }
@@ -80,11 +93,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll(LocalStackOptions options) {
+        faults = new Faults(options.faults(), Clock.systemUTC());
         dynamoDb = track(LocalDynamoDb.start(options.portAfterApi(3), options.dataDir()));
         createTable(OrdersTable.createTableRequest(ORDERS_TABLE));
         createTable(CatalogTable.createTableRequest(CATALOG_TABLE));
         List<Menu> catalog = catalog(options);
         new DynamoDbCatalog(dynamoDb.client(), CATALOG_TABLE).load(catalog);
+        // With faults on, the functions reach DynamoDB through a proxy that misbehaves; everyone else goes direct.
+        functionsDynamoDbEndpoint = faults.isOff() ? dynamoDb.endpoint()
+                : track(FaultProxy.start(dynamoDb.endpoint(), faults.dynamoDb(), 0)).endpoint();
 
         sqs = track(LocalSqs.start(options.portAfterApi(4)));
         LocalSqs.QueuePair queue = sqs.createQueueWithDeadLetterQueue(QUEUE_NAME, options.visibilityTimeout(),
@@ -95,13 +112,19 @@ public final class LocalStack implements AutoCloseable {
                 .clients(CLIENTS)
                 .start());
 
-        LocalWorkflow workflow = track(LocalWorkflow.start(options.portAfterApi(2), functionSettings()));
+        workflow = track(LocalWorkflow.start(options.portAfterApi(2), functionSettings(), faults, sqs.client(),
+                queue.deadLetterQueueUrl()));
+        URI pollerStepFunctionsEndpoint = faults.isOff() ? workflow.endpoint()
+                : track(FaultProxy.start(workflow.endpoint(), faults.startExecution(), 0)).endpoint();
 
+        PollerFaults deliveryFaults = faults.poller();
         poller = track(new SqsEventSource(sqs.client(), queue.queueUrl(), queue.queueArn(),
                 new PollerHandler(functionSettings(Map.of(
                         "STATE_MACHINE_ARN", workflow.stateMachineArn(),
-                        "AWS_ENDPOINT_URL_SFN", workflow.endpoint().toString()))),
-                SqsEventSource.Settings.defaults()));
+                        "AWS_ENDPOINT_URL_SFN", pollerStepFunctionsEndpoint.toString()))),
+                SqsEventSource.Settings.defaults(), faults.isOff() ? SqsEventSource.DeliveryFaults.NONE : deliveryFaults));
+        pollerFaults = track(deliveryFaults); // closed before the poller: no restart outlives the stack
+        deliveryFaults.attach(poller);
         poller.start();
 
         LocalGateway gateway = track(LocalGateway.builder()
@@ -123,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
                 "AWS_REGION", REGION,
                 "AWS_ACCESS_KEY_ID", LocalDynamoDb.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", LocalDynamoDb.SECRET_KEY,
-                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
+                "AWS_ENDPOINT_URL_DYNAMODB", functionsDynamoDbEndpoint.toString(),
                 "ORDERS_TABLE", ORDERS_TABLE,
                 "CATALOG_TABLE", CATALOG_TABLE));
         variables.putAll(extra);
@@ -187,6 +210,26 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalSqs sqs() {
         return sqs;
+    }
+
+    /** The state-machine runner: its executions, as they run and as they ended. */
+    public StepFunctionsEngine stepFunctions() {
+        return workflow.engine();
+    }
+
+    /** The faults this stack injects (none unless its options asked for some), with what was injected so far. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** True while a poller restart ({@link dev.orderflow.local.faults.Fault#POLLER_RESTART}) is under way. */
+    public boolean pollerRestarting() {
+        return pollerFaults != null && pollerFaults.isRestarting();
+    }
+
+    /** How many executions closed without recording their order, and went to the dead-letter queue. */
+    public long unrecordedExecutions() {
+        return workflow.unrecordedFailures().deadLettered();
     }
 
     @Override

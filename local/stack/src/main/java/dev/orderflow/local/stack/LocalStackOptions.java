@@ -1,17 +1,21 @@
 package dev.orderflow.local.stack;
 
+import dev.orderflow.local.faults.FaultPlan;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What {@code ./orderflow local} was asked for. The API listens on {@code --port} (default {@value #DEFAULT_PORT})
  * and the other endpoints on the next four ports: token server +1, Step Functions +2, DynamoDB +3, SQS +4. Port 0
- * (tests) lets the system pick every port.
+ * (tests) lets the system pick every port. {@code faults} is off unless asked for: then the functions, the poller
+ * and its event source meet the faults of the plan (the endpoints printed stay the real ones).
  */
 public record LocalStackOptions(int port, Optional<Path> dataDir, Optional<Path> seedFile, Optional<Path> endpointsFile,
-                                Duration visibilityTimeout) {
+                                Duration visibilityTimeout, FaultPlan faults) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
@@ -26,7 +30,21 @@ public record LocalStackOptions(int port, Optional<Path> dataDir, Optional<Path>
               --seed FILE                 load this catalog instead of the sample one (format: README, "Catalog")
               --endpoints-file FILE       once everything answers, write the endpoints and clients there as JSON
               --visibility-timeout SECS   how long a failed queue message waits before it is retried (default 30)
+              --fault-rate P              inject faults (0..1, default 0: none): failing and slow functions, a
+                                          throttling and unreachable DynamoDB, throttled StartExecution, poller
+                                          restarts, duplicate deliveries (README, "Reliability and security")
+              --fault-seed S              the seed of the injected faults (default 1)
             """;
+
+    public LocalStackOptions {
+        Objects.requireNonNull(faults, "faults");
+    }
+
+    /** Without faults. */
+    public LocalStackOptions(int port, Optional<Path> dataDir, Optional<Path> seedFile, Optional<Path> endpointsFile,
+                             Duration visibilityTimeout) {
+        this(port, dataDir, seedFile, endpointsFile, visibilityTimeout, FaultPlan.none());
+    }
 
     public static LocalStackOptions defaults() {
         return new LocalStackOptions(DEFAULT_PORT, Optional.empty(), Optional.empty(), Optional.empty(),
@@ -39,11 +57,15 @@ public record LocalStackOptions(int port, Optional<Path> dataDir, Optional<Path>
     }
 
     public LocalStackOptions withVisibilityTimeout(Duration timeout) {
-        return new LocalStackOptions(port, dataDir, seedFile, endpointsFile, timeout);
+        return new LocalStackOptions(port, dataDir, seedFile, endpointsFile, timeout, faults);
     }
 
     public LocalStackOptions withEndpointsFile(Path file) {
-        return new LocalStackOptions(port, dataDir, seedFile, Optional.of(file), visibilityTimeout);
+        return new LocalStackOptions(port, dataDir, seedFile, Optional.of(file), visibilityTimeout, faults);
+    }
+
+    public LocalStackOptions withFaults(FaultPlan plan) {
+        return new LocalStackOptions(port, dataDir, seedFile, endpointsFile, visibilityTimeout, plan);
     }
 
     /** The port of the n-th endpoint after the API's (0 stays 0: the system picks). */
@@ -54,6 +76,8 @@ public record LocalStackOptions(int port, Optional<Path> dataDir, Optional<Path>
     /** @throws IllegalArgumentException with a message for the user */
     public static LocalStackOptions parse(String... args) {
         LocalStackOptions options = defaults();
+        double faultRate = 0;
+        long faultSeed = FaultPlan.DEFAULT_SEED;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -64,17 +88,17 @@ public record LocalStackOptions(int port, Optional<Path> dataDir, Optional<Path>
                         throw new IllegalArgumentException("--port must be 1..65531 (the next four ports are used too)");
                     }
                     options = new LocalStackOptions(port, options.dataDir, options.seedFile, options.endpointsFile,
-                            options.visibilityTimeout);
+                            options.visibilityTimeout, options.faults);
                 }
                 case "--data" -> options = new LocalStackOptions(options.port, Optional.of(path(flag, value)),
-                        options.seedFile, options.endpointsFile, options.visibilityTimeout);
+                        options.seedFile, options.endpointsFile, options.visibilityTimeout, options.faults);
                 case "--seed" -> {
                     Path seed = path(flag, value);
                     if (!Files.isReadable(seed)) {
                         throw new IllegalArgumentException("--seed: cannot read " + seed);
                     }
                     options = new LocalStackOptions(options.port, options.dataDir, Optional.of(seed),
-                            options.endpointsFile, options.visibilityTimeout);
+                            options.endpointsFile, options.visibilityTimeout, options.faults);
                 }
                 case "--endpoints-file" -> options = options.withEndpointsFile(path(flag, value));
                 case "--visibility-timeout" -> {
@@ -84,11 +108,13 @@ public record LocalStackOptions(int port, Optional<Path> dataDir, Optional<Path>
                     }
                     options = options.withVisibilityTimeout(Duration.ofSeconds(seconds));
                 }
+                case "--fault-rate" -> faultRate = rate(flag, value);
+                case "--fault-seed" -> faultSeed = seed(flag, value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
             i++;
         }
-        return options;
+        return faultRate == 0 ? options : options.withFaults(FaultPlan.of(faultRate, faultSeed));
     }
 
     private static int number(String flag, String value) {
@@ -99,6 +125,33 @@ public record LocalStackOptions(int port, Optional<Path> dataDir, Optional<Path>
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " needs a number, got '" + value + "'");
+        }
+    }
+
+    /** A fault rate, 0..1. */
+    public static double rate(String flag, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(flag + " needs a number from 0 to 1");
+        }
+        try {
+            double rate = Double.parseDouble(value);
+            if (rate >= 0 && rate <= 1) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(flag + " needs a number from 0 to 1, got '" + value + "'");
+    }
+
+    public static long seed(String flag, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(flag + " needs a whole number");
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a whole number, got '" + value + "'");
         }
     }
 

@@ -65,6 +65,10 @@ public final class Main {
         }));
         System.out.println();
         System.out.print(stack.endpoints().banner());
+        if (!options.faults().isOff()) {
+            System.out.println("\nInjecting faults (" + options.faults() + "), as README \"Reliability and security\" "
+                    + "describes; the endpoints above are the real ones.");
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
