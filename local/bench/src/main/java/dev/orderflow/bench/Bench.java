@@ -28,7 +28,8 @@ final class Bench {
     /** Everything one run measured. */
     record Result(Instant startedAt, double seconds, BenchOptions options, Machine machine,
                   List<ColdStarts.Result> coldStarts, Map<String, Double> warmInvocationMs, Floors.Rate putItems,
-                  Floors.Rate queue, LoadPhase fixed, LoadPhase saturation, List<Artifact> artifacts) {
+                  Floors.Rate queue, LoadPhase acceptAlone, LoadPhase fixed, LoadPhase saturation,
+                  List<Artifact> artifacts) {
 
         ColdStarts.Result floor() {
             return coldStarts.stream().filter(r -> r.function().equals(ColdStarts.FLOOR)).findFirst().orElseThrow();
@@ -94,6 +95,18 @@ final class Bench {
             Floors.Rate queue = Floors.queueRoundTrips(endpoints.sqsEndpoint(), LocalStack.REGION,
                     options.floorConcurrency(), 2, options.floorDuration());
 
+            progress.accept("accept path alone: " + (int) options.fixedRatePerSecond() + " POST/s with the poller paused"
+                    + " (the queue holds them; the pipeline takes them afterwards) ...");
+            stack.poller().stop();
+            LoadPhase acceptAlone;
+            try {
+                acceptAlone = LoadPhase.openLoop("accept-alone", api, confirmations, "a-" + tag + "-",
+                        options.fixedRatePerSecond(), options.fixedDuration().dividedBy(2), options.drainTimeout(),
+                        stack.poller()::start);
+            } finally {
+                stack.poller().start();
+            }
+
             progress.accept("fixed load: " + (int) options.fixedRatePerSecond() + " orders/s for "
                     + options.fixedDuration().toSeconds() + " s ...");
             LoadPhase fixed = LoadPhase.openLoop("fixed", api, confirmations, "f-" + tag + "-",
@@ -108,7 +121,7 @@ final class Bench {
 
             List<Artifact> artifacts = artifacts(workDir);
             return new Result(startedAt, (System.nanoTime() - start) / 1e9, options, machine, starts, warm, putItems,
-                    queue, fixed, saturation, artifacts);
+                    queue, acceptAlone, fixed, saturation, artifacts);
         }
     }
 

@@ -71,6 +71,7 @@ final class BenchReport {
         accept.put("p50Ms", round(fixed.accept().at(50)));
         accept.put("p99Ms", round(fixed.accept().at(99)));
         accept.set("fixedLoad", phaseAccept(fixed));
+        accept.set("pipelinePaused", phaseAccept(r.acceptAlone()));
         accept.set("saturation", phaseAccept(sat));
 
         ObjectNode floors = root.putObject("floors");
@@ -163,6 +164,9 @@ final class BenchReport {
                 + ", p99 " + ms(s.e2e().at(99)), "", "", "(queueing)"));
         t.append(row("accept (POST /orders) at " + num(f.offeredPerSecond()) + " req/s",
                 "p50 " + ms(f.accept().at(50)) + ", p99 " + ms(f.accept().at(99)), "", "", "p99 <= 25 ms"));
+        t.append(row("accept at " + num(r.acceptAlone().offeredPerSecond()) + " req/s, pipeline paused",
+                "p50 " + ms(r.acceptAlone().accept().at(50)) + ", p99 " + ms(r.acceptAlone().accept().at(99)), "", "",
+                "(diagnostic)"));
         t.append(row("accept at saturation (" + s.concurrency() + " clients)", num(s.acceptPerSecond()) + " req/s, p50 "
                 + ms(s.accept().at(50)) + ", p99 " + ms(s.accept().at(99)), "", "", ""));
         t.append(row("queue round trip (send, receive 10, delete batch)", num(r.queue().perSecond()) + " msg/s",

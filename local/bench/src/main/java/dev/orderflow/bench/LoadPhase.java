@@ -37,9 +37,16 @@ record LoadPhase(String name, double offeredPerSecond, int concurrency, int post
     /** Open loop: {@code rate} orders per second for {@code duration}, latency from each order's due time. */
     static LoadPhase openLoop(String name, OrdersApi api, Confirmations confirmations, String prefix, double rate,
                               Duration duration, Duration drainTimeout) {
+        return openLoop(name, api, confirmations, prefix, rate, duration, drainTimeout, () -> { });
+    }
+
+    /** The same, running {@code afterPosting} once every POST has answered and before waiting for the pipeline. */
+    static LoadPhase openLoop(String name, OrdersApi api, Confirmations confirmations, String prefix, double rate,
+                              Duration duration, Duration drainTimeout, Runnable afterPosting) {
         OpenLoop loop = OpenLoop.forDuration(rate, duration);
         Clock clock = Clock.now();
         List<OpenLoop.Sample> samples = loop.run(i -> api.place(prefix + i));
+        afterPosting.run();
         List<Posted> posted = new ArrayList<>();
         for (OpenLoop.Sample s : samples) {
             posted.add(new Posted(prefix + s.index(), s.dueNanos(), s.doneNanos(), s.ok()));

@@ -36,7 +36,7 @@ class BenchReportTest {
         return new Bench.Result(Instant.parse("2026-11-22T10:00:00Z"), 120, BenchOptions.tiny(Path.of("."), report),
                 new Bench.Machine(2, "Linux amd64", "OpenJDK 25", 0.5), starts,
                 Map.of("validate-order", 8.0, "poller", 40.0),
-                new Floors.Rate(1000, 8000, 8, 16), new Floors.Rate(500, 4000, 8, 16), fixed, saturation,
+                new Floors.Rate(1000, 8000, 8, 16), new Floors.Rate(500, 4000, 8, 16), fixed, fixed, saturation,
                 List.of(new Bench.Artifact("poller", "zip", 8_000_000, 0),
                         new Bench.Artifact("validate-order", "image", 11_000_000, 40_000_000)));
     }
