@@ -3,6 +3,7 @@ package dev.orderflow.local.chaos;
 import dev.orderflow.local.auth.OAuthClient;
 import dev.orderflow.local.stack.LocalStack;
 import dev.orderflow.local.stack.LocalStackOptions;
+import dev.orderflow.local.states.execution.Execution;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.http.HttpClient;
@@ -83,9 +84,9 @@ final class ChaosRun {
     }
 
     private static Snapshot snapshot(LocalStack stack) {
-        var executions = stack.stepFunctions().service()
+        List<Execution> executions = stack.stepFunctions().service()
                 .listExecutions(stack.endpoints().stateMachineArn(), Optional.empty());
-        int running = (int) executions.stream().filter(e -> e.isRunning()).count();
+        int running = (int) executions.stream().filter(Execution::isRunning).count();
         return new Snapshot(depth(stack, stack.endpoints().queueUrl()), depth(stack, stack.endpoints().dlqUrl()),
                 running, executions.size(), stack.poller().isRunning() && !stack.pollerRestarting(),
                 stack.unrecordedExecutions());

@@ -81,7 +81,7 @@ record ChaosSettings(int orders, double faultRate, long seed, Duration visibilit
                 case "--fault-rate" -> new ChaosSettings(settings.orders, LocalStackOptions.rate(flag, value),
                         settings.seed, settings.visibilityTimeout, settings.deadline, settings.faults);
                 case "--seed" -> new ChaosSettings(settings.orders, settings.faultRate,
-                        LocalStackOptions.seed(flag, value), settings.visibilityTimeout, settings.deadline,
+                        LocalStackOptions.wholeNumber(flag, value), settings.visibilityTimeout, settings.deadline,
                         settings.faults);
                 case "--deadline" -> new ChaosSettings(settings.orders, settings.faultRate, settings.seed,
                         settings.visibilityTimeout, Duration.ofSeconds(whole(flag, value)), settings.faults);
@@ -111,7 +111,7 @@ record ChaosSettings(int orders, double faultRate, long seed, Duration visibilit
     }
 
     private static int whole(String flag, String value) {
-        long number = LocalStackOptions.seed(flag, value);
+        long number = LocalStackOptions.wholeNumber(flag, value);
         if (number < 1 || number > 100_000) {
             throw new IllegalArgumentException(flag + " must be 1..100000");
         }

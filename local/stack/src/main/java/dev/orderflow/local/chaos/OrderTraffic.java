@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -33,9 +32,13 @@ final class OrderTraffic {
     /** Orders started per second, and at most this many in flight. */
     static final int ORDERS_PER_SECOND = 50;
     static final int IN_FLIGHT = 64;
-    /** How long a client keeps at a DELETE (or waits to see its order) before it gives up. */
-    static final Duration CLIENT_PATIENCE = Duration.ofSeconds(20);
-    private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
+    /**
+     * How long a client keeps at a DELETE, or waits to see its order, before it gives up: long enough for a backlog
+     * that faults have built up. Between tries it waits 100 ms, then half as long again each time, up to 1 s.
+     */
+    static final Duration CLIENT_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
     private static final int ATTEMPTS = 5;
 
     private final ApiCaller alice;
@@ -229,30 +232,31 @@ final class OrderTraffic {
 
     /** DELETE until 204, for as long as a patient client would: before its order is recorded, the answer is 404. */
     private void deleteUntilGone(ApiCaller owner, String orderId) {
-        Instant giveUp = Instant.now().plus(CLIENT_PATIENCE);
-        while (true) {
-            ApiCaller.Answer answer = owner.delete(orderId);
-            ledger.answered("DELETE", answer.status());
-            if (answer.status() == 204) {
-                ledger.deleted(new Ledger.OrderKey(owner.userId(), orderId));
-                return;
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                return;
-            }
-            LockSupport.parkNanos(RETRY_PAUSE.toNanos());
+        if (untilAnswered(() -> owner.delete(orderId), "DELETE", 204)) {
+            ledger.deleted(new Ledger.OrderKey(owner.userId(), orderId));
         }
     }
 
     private void awaitVisible(ApiCaller owner, String orderId) {
+        untilAnswered(() -> owner.get(orderId), "GET", 200);
+    }
+
+    /** Calls until the answer has {@code status}, with growing pauses, for {@link #CLIENT_PATIENCE} at most. */
+    private boolean untilAnswered(Supplier<ApiCaller.Answer> call, String method, int status) {
         Instant giveUp = Instant.now().plus(CLIENT_PATIENCE);
-        while (Instant.now().isBefore(giveUp)) {
-            ApiCaller.Answer answer = owner.get(orderId);
-            ledger.answered("GET", answer.status());
-            if (answer.status() == 200) {
-                return;
+        Duration pause = RETRY_PAUSE;
+        while (true) {
+            ApiCaller.Answer answer = call.get();
+            ledger.answered(method, answer.status());
+            if (answer.status() == status) {
+                return true;
             }
-            LockSupport.parkNanos(RETRY_PAUSE.toNanos());
+            if (Instant.now().isAfter(giveUp)) {
+                return false;
+            }
+            LockSupport.parkNanos(pause.toNanos());
+            pause = pause.multipliedBy(3).dividedBy(2);
+            pause = pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
         }
     }
 
@@ -285,15 +289,11 @@ final class OrderTraffic {
     private ApiCaller.Answer withRetries(String method, Supplier<ApiCaller.Answer> call) {
         ApiCaller.Answer answer = call.get();
         ledger.answered(method, answer.status());
-        for (int attempt = 1; attempt < ATTEMPTS && retryable().test(answer); attempt++) {
+        for (int attempt = 1; attempt < ATTEMPTS && answer.isServerError(); attempt++) {
             LockSupport.parkNanos(RETRY_PAUSE.toNanos() * attempt);
             answer = call.get();
             ledger.answered(method, answer.status());
         }
         return answer;
-    }
-
-    private static Predicate<ApiCaller.Answer> retryable() {
-        return ApiCaller.Answer::isServerError;
     }
 }

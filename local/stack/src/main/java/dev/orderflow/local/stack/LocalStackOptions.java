@@ -109,7 +109,7 @@ public record LocalStackOptions(int port, Optional<Path> dataDir, Optional<Path>
                     options = options.withVisibilityTimeout(Duration.ofSeconds(seconds));
                 }
                 case "--fault-rate" -> faultRate = rate(flag, value);
-                case "--fault-seed" -> faultSeed = seed(flag, value);
+                case "--fault-seed" -> faultSeed = wholeNumber(flag, value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
             i++;
@@ -118,14 +118,11 @@ public record LocalStackOptions(int port, Optional<Path> dataDir, Optional<Path>
     }
 
     private static int number(String flag, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException(flag + " needs a number");
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
+        long number = wholeNumber(flag, value);
+        if (number != (int) number) {
             throw new IllegalArgumentException(flag + " needs a number, got '" + value + "'");
         }
+        return (int) number;
     }
 
     /** A fault rate, 0..1. */
@@ -144,14 +141,14 @@ public record LocalStackOptions(int port, Optional<Path> dataDir, Optional<Path>
         throw new IllegalArgumentException(flag + " needs a number from 0 to 1, got '" + value + "'");
     }
 
-    public static long seed(String flag, String value) {
+    public static long wholeNumber(String flag, String value) {
         if (value == null) {
-            throw new IllegalArgumentException(flag + " needs a whole number");
+            throw new IllegalArgumentException(flag + " needs a number");
         }
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a whole number, got '" + value + "'");
+            throw new IllegalArgumentException(flag + " needs a number, got '" + value + "'");
         }
     }
 
