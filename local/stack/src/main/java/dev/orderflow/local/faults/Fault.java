@@ -19,7 +19,8 @@ public enum Fault {
     DYNAMODB_RESET(0.125, "DynamoDB", "the connection closes without an answer, per request"),
     DYNAMODB_OUTAGE(1.0, "DynamoDB",
             "outage windows (rate x 5 s of every 10 s): every request refused or throttled, per request"),
-    START_THROTTLE(0.1, "Step Functions", "StartExecution answers 400 ThrottlingException, per request"),
+    START_THROTTLE(0.25, "Step Functions",
+            "StartExecution answers 400 ThrottlingException to the first start of an execution, per execution"),
     POISON_MESSAGE(0.1, "Step Functions",
             "StartExecution refuses the order's message every time (InvalidExecutionInput): it ends in the DLQ, "
                     + "per order"),

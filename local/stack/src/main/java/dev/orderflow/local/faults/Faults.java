@@ -27,7 +27,11 @@ public final class Faults {
     private final Instant start;
     private final Duration outagePhase;
     private final SplittableRandom random;
+    /** A fault not injected by this many opportunities is forced (see {@link #draw}). */
+    static final int GUARANTEED_BY = 3;
+
     private final Map<Fault, AtomicLong> injected = new EnumMap<>(Fault.class);
+    private final Map<Fault, AtomicLong> opportunities = new EnumMap<>(Fault.class);
 
     public Faults(FaultPlan plan, Clock clock) {
         this.plan = plan;
@@ -38,6 +42,7 @@ public final class Faults {
         this.outagePhase = Duration.ofMillis(2_000 + (long) (plan.uniform(Fault.DYNAMODB_OUTAGE, "phase") * 5_000));
         for (Fault fault : Fault.values()) {
             injected.put(fault, new AtomicLong());
+            opportunities.put(fault, new AtomicLong());
         }
     }
 
@@ -68,10 +73,17 @@ public final class Faults {
         injected.get(fault).incrementAndGet();
     }
 
-    /** A draw from the seeded random source: true with {@code fault}'s probability. */
+    /**
+     * A draw from the seeded random source: true with {@code fault}'s probability. So that every enabled fault is
+     * really tried in a run, even a short one, a fault not injected yet by its {@value #GUARANTEED_BY}th opportunity
+     * is drawn on every opportunity until it has been.
+     */
     boolean draw(Fault fault) {
         if (!plan.isEnabled(fault)) {
             return false;
+        }
+        if (opportunities.get(fault).incrementAndGet() >= GUARANTEED_BY && injected(fault) == 0) {
+            return true;
         }
         double value;
         synchronized (random) {

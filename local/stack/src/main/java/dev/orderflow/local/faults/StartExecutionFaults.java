@@ -22,6 +22,9 @@ final class StartExecutionFaults implements FaultProxy.Rule {
 
     private final Faults faults;
 
+    /** Executions whose first start was throttled: the retry goes through (deterministic for a seed). */
+    private final java.util.Set<String> throttledOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     StartExecutionFaults(Faults faults) {
         this.faults = faults;
     }
@@ -36,7 +39,7 @@ final class StartExecutionFaults implements FaultProxy.Rule {
             faults.record(Fault.POISON_MESSAGE);
             return new FaultProxy.Verdict.Answer(400, CONTENT_TYPE, INVALID_INPUT, false);
         }
-        if (faults.draw(Fault.START_THROTTLE)) {
+        if (!name.isEmpty() && faults.plan().strikes(Fault.START_THROTTLE, name) && throttledOnce.add(name)) {
             faults.record(Fault.START_THROTTLE);
             return throttled();
         }

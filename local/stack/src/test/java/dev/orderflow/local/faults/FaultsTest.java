@@ -118,16 +118,21 @@ class FaultsTest {
     }
 
     @Test
-    void startExecution_throttlingIsStepFunctionsThrottlingException_atItsShareOfRequests() {
+    void startExecution_throttlesTheFirstStartOfItsShareOfExecutions_asStepFunctionsThrottlingException() {
         Faults faults = new Faults(FaultPlan.of(1, 1).only(Fault.START_THROTTLE), Clock.systemUTC());
-        List<FaultProxy.Verdict> verdicts = new ArrayList<>();
+        var rule = faults.startExecution();
+        List<FaultProxy.Verdict> firstStarts = new ArrayList<>();
+        List<FaultProxy.Verdict> retries = new ArrayList<>();
 
         for (int i = 0; i < 2_000; i++) {
-            verdicts.add(faults.startExecution().judge(request("AWSStepFunctions.StartExecution", "{\"name\": \"n\"}")));
+            String start = "{\"name\": \"execution-" + i + "\"}";
+            firstStarts.add(rule.judge(request("AWSStepFunctions.StartExecution", start)));
+            retries.add(rule.judge(request("AWSStepFunctions.StartExecution", start)));
         }
 
-        List<FaultProxy.Verdict> throttled = verdicts.stream().filter(v -> v != FaultProxy.Verdict.FORWARD).toList();
+        List<FaultProxy.Verdict> throttled = firstStarts.stream().filter(v -> v != FaultProxy.Verdict.FORWARD).toList();
         assertThat(throttled.size() / 2_000.0).isCloseTo(Fault.START_THROTTLE.probability(1), within(0.04));
+        assertThat(retries).allSatisfy(verdict -> assertThat(verdict).isEqualTo(FaultProxy.Verdict.FORWARD));
         assertThat(throttled).allSatisfy(verdict -> assertThat(verdict).isInstanceOfSatisfying(
                 FaultProxy.Verdict.Answer.class, answer -> {
                     assertThat(answer.status()).isEqualTo(400);
