@@ -146,7 +146,8 @@ final class Bench {
         List<Artifact> artifacts = new ArrayList<>();
         for (FunctionUnderTest function : FunctionUnderTest.ALL) {
             try {
-                long bytes = Files.size(function.jar(options.repository()));
+                Path measured = workDir.resolve(function.name()).resolve("function-under-test.jar"); // this run's copy
+                long bytes = Files.size(Files.exists(measured) ? measured : function.jar(options.repository()));
                 Path aot = workDir.resolve(function.name()).resolve("task-root").resolve("function.aot");
                 long aotBytes = function.packaging() == FunctionUnderTest.Packaging.IMAGE && Files.exists(aot)
                         ? Files.size(aot) : 0;

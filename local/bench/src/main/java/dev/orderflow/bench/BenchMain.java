@@ -41,7 +41,17 @@ public final class BenchMain {
         }
         // The functions' INFO lines (one per step of every order) would drown the table; warnings still show.
         Logger.getLogger("").setLevel(Level.WARNING);
-        Bench.Result result = new Bench(options, line -> System.out.println("bench: " + line)).run();
+        Bench.Result result;
+        try {
+            result = new Bench(options, line -> System.out.println("bench: " + line)).run();
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("orderflow bench: the run failed: " + e);
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                System.err.println("  caused by: " + cause);
+            }
+            System.exit(1); // the stack is closed; its servers' last threads must not keep the JVM up
+            return;
+        }
         BenchReport.write(result, options.report());
         System.out.println();
         System.out.print(BenchReport.table(result));

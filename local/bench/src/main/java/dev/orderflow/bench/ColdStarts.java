@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
@@ -97,7 +98,7 @@ final class ColdStarts {
     }
 
     private Launch prepare(FunctionUnderTest function, Path probeJar) {
-        Path jar = function.jar(repository);
+        Path jar = snapshot(function);
         List<String> classPath = new ArrayList<>();
         String toolOptions;
         if (function.packaging() == FunctionUnderTest.Packaging.IMAGE) {
@@ -119,6 +120,41 @@ final class ColdStarts {
         }
         return new Launch(function.name(), ColdStartProbe.class.getName(), classPath, toolOptions,
                 List.of(function.handlerClass(), function.event()));
+    }
+
+    /**
+     * A copy of the function jar for this run, checked whole (it opens and holds the handler): a build running
+     * meanwhile in the same tree rewrites the jar in place, and a run must neither see it change nor copy it half
+     * written. A jar caught mid-write is copied again a moment later.
+     */
+    private Path snapshot(FunctionUnderTest function) {
+        Path copy = workDir.resolve(function.name()).resolve("function-under-test.jar");
+        String handlerEntry = function.handlerClass().replace('.', '/') + ".class";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectories(copy.getParent());
+                Files.copy(function.jar(repository), copy, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
+                try (JarFile jar = new JarFile(copy.toFile())) {
+                    if (jar.getEntry(handlerEntry) != null && jar.stream().count() > 100) {
+                        return copy;
+                    }
+                }
+            } catch (IOException | IllegalStateException e) {
+                if (attempt >= 10) {
+                    throw new IllegalStateException("cannot take a whole copy of " + function.name() + "'s jar", e);
+                }
+            }
+            if (attempt >= 10) {
+                throw new IllegalStateException(function.name() + "'s jar does not hold " + handlerEntry);
+            }
+            try {
+                Thread.sleep(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     /** The jar where the image has it ({@code ${LAMBDA_TASK_ROOT}/lib/function.jar}), under a local task root. */
@@ -281,7 +317,7 @@ final class ColdStarts {
                         }
                     }
                 } else {
-                    try (java.util.jar.JarFile source = new java.util.jar.JarFile(codeSource.toFile())) {
+                    try (JarFile source = new JarFile(codeSource.toFile())) {
                         for (JarEntry entry : source.stream().filter(e -> e.getName().startsWith(prefix) && !e.isDirectory()).toList()) {
                             try (InputStream in = source.getInputStream(entry)) {
                                 add(out, entry.getName(), in.readAllBytes());
