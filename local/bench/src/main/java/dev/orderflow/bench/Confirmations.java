@@ -76,7 +76,8 @@ final class Confirmations {
     private Map<String, Outcome> read(List<String> orderIds) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (String id : orderIds) {
-            keys.add(Map.of(OrdersTable.USER_ID, AttributeValue.fromS(userId), OrdersTable.ORDER_ID, AttributeValue.fromS(id)));
+            keys.add(Map.of(OrdersTable.USER_ID, AttributeValue.fromS(userId),
+                    OrdersTable.ORDER_ID, AttributeValue.fromS(id)));
         }
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
                 .consistentRead(true)
@@ -84,26 +85,17 @@ final class Confirmations {
                 .expressionAttributeNames(Map.of("#o", OrdersTable.ORDER_ID, "#s", OrdersTable.STATUS,
                         "#u", OrdersTable.UPDATED_AT))
                 .build());
+        BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(request));
         Map<String, Outcome> found = new HashMap<>();
-        while (!request.isEmpty()) {
-            BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(request));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                String id = item.get(OrdersTable.ORDER_ID).s();
-                found.put(id, new Outcome(id, item.get(OrdersTable.STATUS).s(),
-                        Instant.parse(item.get(OrdersTable.UPDATED_AT).s())));
-            }
-            Map<String, KeysAndAttributes> unprocessed = response.unprocessedKeys();
-            if (unprocessed == null || unprocessed.isEmpty()) {
-                break;
-            }
-            return mergeUnprocessed(found, unprocessed);
+        for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+            String id = item.get(OrdersTable.ORDER_ID).s();
+            found.put(id, new Outcome(id, item.get(OrdersTable.STATUS).s(),
+                    Instant.parse(item.get(OrdersTable.UPDATED_AT).s())));
         }
-        return found;
-    }
-
-    private Map<String, Outcome> mergeUnprocessed(Map<String, Outcome> found, Map<String, KeysAndAttributes> unprocessed) {
-        List<String> ids = unprocessed.get(table).keys().stream().map(k -> k.get(OrdersTable.ORDER_ID).s()).toList();
-        found.putAll(read(ids));
+        KeysAndAttributes unprocessed = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(table) : null;
+        if (unprocessed != null && unprocessed.hasKeys() && !unprocessed.keys().isEmpty()) { // throttled: ask again
+            found.putAll(read(unprocessed.keys().stream().map(k -> k.get(OrdersTable.ORDER_ID).s()).toList()));
+        }
         return found;
     }
 }
