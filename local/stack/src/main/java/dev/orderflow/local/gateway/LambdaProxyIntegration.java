@@ -1,5 +1,6 @@
 package dev.orderflow.local.gateway;
 
+
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -8,6 +9,8 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.local.states.lambda.LambdaFunction;
+import dev.orderflow.local.states.lambda.LocalLambdaContext;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +45,7 @@ final class LambdaProxyIntegration implements Integration {
     private static final Duration TIMEOUT = Duration.ofSeconds(29);
 
     private final String functionArn;
+    private final String functionName;
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler;
     private final PojoSerializer<APIGatewayProxyRequestEvent> requestSerializer;
     private final PojoSerializer<APIGatewayProxyResponseEvent> responseSerializer;
@@ -50,6 +55,8 @@ final class LambdaProxyIntegration implements Integration {
     LambdaProxyIntegration(String functionArn, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
                            Clock clock) {
         this.functionArn = functionArn;
+        int name = functionArn.indexOf(":function:");
+        this.functionName = name < 0 ? functionArn : functionArn.substring(name + ":function:".length()).split(":")[0];
         this.handler = handler;
         ClassLoader loader = handler == null ? getClass().getClassLoader() : handler.getClass().getClassLoader();
         this.requestSerializer = LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, loader);
@@ -76,7 +83,7 @@ final class LambdaProxyIntegration implements Integration {
         APIGatewayProxyRequestEvent event = requestSerializer.fromJson(event(call));
         APIGatewayProxyResponseEvent response;
         try {
-            response = handler.handleRequest(event, new LocalLambdaContext(functionArn, clock.instant().plus(TIMEOUT), clock));
+            response = handler.handleRequest(event, context());
         } catch (Exception e) {
             LOG.log(WARNING, "handler " + functionArn + " failed on request " + call.request().requestId(), e);
             throw GatewayError.of(GatewayResponseType.DEFAULT_5XX, 502);
@@ -164,5 +171,11 @@ final class LambdaProxyIntegration implements Integration {
         LOG.log(WARNING, "malformed Lambda proxy response from {0} on request {1}: {2}",
                 functionArn, call.request().requestId(), why);
         return GatewayError.of(GatewayResponseType.DEFAULT_5XX, 502);
+    }
+
+    /** What the handler is told of itself: the function behind this route and the integration's time limit. */
+    private LocalLambdaContext context() {
+        return new LocalLambdaContext(new LambdaFunction.Invocation(UUID.randomUUID().toString(), functionName,
+                functionArn, clock.millis() + TIMEOUT.toMillis()));
     }
 }

@@ -7,8 +7,11 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 import java.nio.charset.StandardCharsets;
 
-/** The {@link Context} an in-process handler gets: request id, function identity, remaining time, a logger. */
-final class LocalLambdaContext implements Context {
+/**
+ * The {@link Context} an in-process handler gets: request id, function identity, remaining time, a logger. Used by
+ * the runner's tasks and by the local gateway's Lambda-proxy integration.
+ */
+public final class LocalLambdaContext implements Context {
 
     private static final int MEMORY_MB = 512;
     private static final LambdaLogger STDERR = new LambdaLogger() {
@@ -25,7 +28,7 @@ final class LocalLambdaContext implements Context {
 
     private final LambdaFunction.Invocation invocation;
 
-    LocalLambdaContext(LambdaFunction.Invocation invocation) {
+    public LocalLambdaContext(LambdaFunction.Invocation invocation) {
         this.invocation = invocation;
     }
 
